@@ -1,0 +1,136 @@
+package io.github.selectcolor.collector.delivery;
+
+import io.github.selectcolor.collector.CollectorProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaProducerException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Hands events to Kafka and completes once Kafka acknowledged every one of them per the producer's
+ * acks, or fails within the acknowledgement bound. Never blocks the caller on a full buffer: work
+ * that does not fit in the producer's buffer is refused at once. Thread-safe.
+ */
+@Component
+public class EventPublisher {
+
+  private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
+  private static final long DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
+
+  private final KafkaTemplate<String, byte[]> template;
+  private final String topic;
+  private final RecordKey recordKey;
+  private final Duration ackTimeout;
+  private final InFlightBudget budget;
+  private final Timer ackLatency;
+  private final MeterRegistry meterRegistry;
+
+  public EventPublisher(KafkaTemplate<String, byte[]> template,
+      ProducerFactory<String, byte[]> producerFactory, CollectorProperties properties,
+      MeterRegistry meterRegistry) {
+    this.template = template;
+    this.topic = properties.topic().name();
+    this.recordKey = properties.recordKey();
+    this.ackTimeout = properties.ackTimeout();
+    this.budget = new InFlightBudget(bufferMemory(producerFactory) * 9 / 10);
+    this.meterRegistry = meterRegistry;
+    this.ackLatency = Timer.builder("collector.send.latency")
+        .description("Time from handing a request's events to Kafka until all were acknowledged.")
+        .publishPercentileHistogram()
+        .register(meterRegistry);
+    Gauge.builder("collector.producer.in.flight.bytes", budget, InFlightBudget::inFlightBytes)
+        .description("Bytes handed to the producer and not yet acknowledged.")
+        .baseUnit("bytes")
+        .register(meterRegistry);
+  }
+
+  /**
+   * Sends the events and completes when all are acknowledged.
+   *
+   * @return empty on success; fails with {@link DeliveryUnavailableException} when Kafka is too slow
+   *     or full (worth retrying) or {@link DeliveryFailedException} when Kafka refused the events
+   */
+  public Mono<Void> publish(List<EncodedEvent> events) {
+    long bytes = events.stream().mapToLong(event -> event.json().length).sum();
+    if (!budget.tryAcquire(bytes)) {
+      DeliveryUnavailableException full = new DeliveryUnavailableException("buffer-full",
+          "The producer's buffer is full; Kafka is not keeping up.", null);
+      countFailure(full);
+      return Mono.error(full);
+    }
+    long started = System.nanoTime();
+    CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
+    for (int i = 0; i < acks.length; i++) {
+      acks[i] = send(events.get(i));
+    }
+    CompletableFuture<Void> all = CompletableFuture.allOf(acks);
+    all.whenComplete((ignored, error) -> budget.release(bytes));
+    // Suppress cancellation: a timed-out request must not release the budget of records still queued.
+    return Mono.fromFuture(all, true)
+        .timeout(ackTimeout, Mono.error(() -> new DeliveryUnavailableException("timeout",
+            "Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms.", null)))
+        .onErrorMap(error -> !(error instanceof DeliveryUnavailableException), this::classify)
+        .doOnError(this::countFailure)
+        .doOnSuccess(ignored -> ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+  }
+
+  private CompletableFuture<?> send(EncodedEvent encoded) {
+    try {
+      return template.send(topic, recordKey.of(encoded.event()), encoded.json());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private RuntimeException classify(Throwable error) {
+    Throwable cause = rootKafkaCause(error);
+    if (cause instanceof RetriableException) {
+      return new DeliveryUnavailableException("kafka-unavailable",
+          "Kafka cannot take events now: " + cause.getMessage(), cause);
+    }
+    log.error("Kafka refused events for topic {} for a reason a retry will not fix.", topic, cause);
+    return new DeliveryFailedException("Kafka refused the events: " + cause.getMessage(), cause);
+  }
+
+  private static Throwable rootKafkaCause(Throwable error) {
+    Throwable cause = error;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException
+        || cause instanceof KafkaProducerException
+        || cause instanceof org.springframework.kafka.KafkaException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  private void countFailure(Throwable error) {
+    String reason = error instanceof DeliveryUnavailableException unavailable
+        ? unavailable.reason() : "refused";
+    Counter.builder("collector.events.failed")
+        .description("Requests whose events Kafka did not acknowledge.")
+        .tag("reason", reason)
+        .register(meterRegistry)
+        .increment();
+  }
+
+  private static long bufferMemory(ProducerFactory<String, byte[]> producerFactory) {
+    Object configured = producerFactory.getConfigurationProperties()
+        .get(ProducerConfig.BUFFER_MEMORY_CONFIG);
+    return configured == null ? DEFAULT_BUFFER_MEMORY : Long.parseLong(configured.toString());
+  }
+}

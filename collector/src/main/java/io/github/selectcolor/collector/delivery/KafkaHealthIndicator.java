@@ -1,0 +1,39 @@
+package io.github.selectcolor.collector.delivery;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reports whether a Kafka broker answers, so that readiness takes the collector out of a load
+ * balancer while it could only answer 503. Registered as the {@code kafka} health component.
+ */
+@Component("kafka")
+class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+
+  private static final int TIMEOUT_MS = 1_000;
+
+  private final Admin admin;
+
+  KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+    super("Kafka health check failed");
+    this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+  }
+
+  @Override
+  protected void doHealthCheck(Health.Builder builder) throws Exception {
+    int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
+        .nodes().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).size();
+    builder.up().withDetail("brokers", brokers);
+  }
+
+  @Override
+  public void destroy() {
+    admin.close();
+  }
+}

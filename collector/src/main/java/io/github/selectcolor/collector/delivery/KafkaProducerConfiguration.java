@@ -1,0 +1,61 @@
+package io.github.selectcolor.collector.delivery;
+
+import io.github.selectcolor.collector.CollectorProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * The one producer the collector shares between all requests. Its settings are, in rising
+ * precedence: Kafka's defaults, the delivery policy's, the collector's bound on blocking, and every
+ * {@code spring.kafka.producer.*} setting the user gave.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaProducerConfiguration {
+
+  /**
+   * How long {@code send()} may hold a request thread when the producer has no metadata for the
+   * topic yet; kept short because it runs on the web server's event loop.
+   */
+  static final int DEFAULT_MAX_BLOCK_MS = 500;
+
+  @Bean
+  ProducerFactory<String, byte[]> eventProducerFactory(KafkaProperties kafka,
+      CollectorProperties collector, ObjectProvider<SslBundles> sslBundles, MeterRegistry meterRegistry) {
+    DefaultKafkaProducerFactory<String, byte[]> factory =
+        new DefaultKafkaProducerFactory<>(producerConfig(kafka, collector, sslBundles.getIfAvailable()));
+    factory.addListener(new MicrometerProducerListener<>(meterRegistry));
+    return factory;
+  }
+
+  @Bean
+  KafkaTemplate<String, byte[]> eventKafkaTemplate(ProducerFactory<String, byte[]> factory) {
+    KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+    // The publisher times whole requests; a timer per record would cost more than it tells.
+    template.setMicrometerEnabled(false);
+    return template;
+  }
+
+  static Map<String, Object> producerConfig(KafkaProperties kafka, CollectorProperties collector,
+      SslBundles sslBundles) {
+    Map<String, Object> config = new HashMap<>(collector.deliveryPolicy().producerDefaults());
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG,
+        Math.min(DEFAULT_MAX_BLOCK_MS, collector.ackTimeout().toMillis()));
+    config.putAll(kafka.buildProducerProperties(sslBundles));
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return config;
+  }
+}
