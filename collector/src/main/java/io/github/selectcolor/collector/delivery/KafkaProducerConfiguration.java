@@ -31,6 +31,9 @@ class KafkaProducerConfiguration {
    */
   static final int DEFAULT_MAX_BLOCK_MS = 500;
 
+  /** Kafka 4's default linger.ms. */
+  private static final long DEFAULT_LINGER_MS = 5;
+
   @Bean
   ProducerFactory<String, byte[]> eventProducerFactory(KafkaProperties kafka,
       CollectorProperties collector, ObjectProvider<SslBundles> sslBundles, MeterRegistry meterRegistry) {
@@ -54,8 +57,25 @@ class KafkaProducerConfiguration {
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG,
         Math.min(DEFAULT_MAX_BLOCK_MS, collector.ackTimeout().toMillis()));
     config.putAll(kafka.buildProducerProperties(sslBundles));
+    alignTimeoutsWithTheAcknowledgementBound(config, collector.ackTimeout().toMillis());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     return config;
+  }
+
+  /**
+   * A client told 503 sends the event again, so the producer should give up on the first copy by
+   * then: otherwise it lands later as well and every outage duplicates events. Unless the user set
+   * them, the delivery timeout equals the acknowledgement bound and the request timeout fits in it.
+   */
+  private static void alignTimeoutsWithTheAcknowledgementBound(Map<String, Object> config,
+      long ackTimeoutMs) {
+    config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ackTimeoutMs);
+    long deliveryTimeoutMs = Long.parseLong(
+        config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG).toString());
+    long lingerMs = Long.parseLong(
+        config.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS).toString());
+    config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        Math.max(1, deliveryTimeoutMs - lingerMs));
   }
 }

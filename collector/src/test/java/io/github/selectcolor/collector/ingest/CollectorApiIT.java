@@ -1,0 +1,210 @@
+package io.github.selectcolor.collector.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.selectcolor.collector.TopicProbe;
+import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class CollectorApiIT {
+
+  private static final String TOPIC = "select-color";
+  private static final String CHROME_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
+      + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+  private static final Instant NOW = Instant.parse("2026-11-22T01:00:10.000Z");
+
+  @RegisterExtension
+  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3);
+
+  private static TopicProbe topic;
+
+  @Autowired
+  private WebTestClient client;
+
+  @DynamicPropertySource
+  static void kafkaProperties(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+  }
+
+  @TestConfiguration
+  static class FixedClock {
+    @Bean
+    @Primary
+    Clock fixedClock() {
+      return Clock.fixed(NOW, ZoneOffset.UTC);
+    }
+  }
+
+  /** Takes the client so that the collector has started and provisioned the topic. */
+  @BeforeAll
+  static void openProbe(@Autowired WebTestClient started) {
+    topic = new TopicProbe(kafka.bootstrapServers(), TOPIC);
+  }
+
+  @AfterAll
+  static void closeProbe() {
+    topic.close();
+  }
+
+  @Test
+  void landsASingleEventWithTheExactJsonIncludingAKoreanName() {
+    long before = topic.recordCount();
+    String body = "{\"eventId\":\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\",\"userName\":\" 김민준 \","
+        + "\"colorName\":\"blue\",\"timestamp\":\"2026-11-22T10:00:00.000+09:00\","
+        + "\"sentAt\":\"2026-11-22T10:00:01.500+09:00\"}";
+
+    post(body).expectStatus().isAccepted()
+        .expectBody().json("{\"accepted\":[\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\"]}");
+
+    List<ConsumerRecord<String, byte[]>> records = topic.readAll((int) before + 1, Duration.ofSeconds(30));
+    ConsumerRecord<String, byte[]> landed = records.get(records.size() - 1);
+    assertThat(landed.key()).isNull();
+    assertThat(new String(landed.value(), StandardCharsets.UTF_8)).isEqualTo("{\"schemaVersion\":1,"
+        + "\"eventId\":\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\",\"eventType\":\"select-color\","
+        + "\"timestamp\":\"2026-11-22T10:00:00+09:00\",\"sentAt\":\"2026-11-22T10:00:01.5+09:00\","
+        + "\"receivedAt\":\"2026-11-22T01:00:10Z\",\"derivedTimestamp\":\"2026-11-22T01:00:08.5Z\","
+        + "\"userName\":\"김민준\",\"colorName\":\"blue\",\"userAgent\":\"" + CHROME_UA + "\","
+        + "\"agent\":{\"browser\":\"Chrome\",\"browserVersion\":\"131\",\"os\":\"Linux\","
+        + "\"deviceClass\":\"Desktop\"}}");
+    assertThat(landed.value()).containsSequence("김민준".getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void landsEveryEventOfABatchAndAnswersWithTheirIds() {
+    long before = topic.recordCount();
+    String batch = IntStream.range(0, 50)
+        .mapToObj(i -> "{\"userName\":\"user-" + i + "\",\"colorName\":\"red\"}")
+        .collect(Collectors.joining(",", "[", "]"));
+
+    post(batch).expectStatus().isAccepted()
+        .expectBody().jsonPath("$.accepted.length()").isEqualTo(50);
+
+    assertThat(topic.readAll((int) before + 50, Duration.ofSeconds(30))).hasSize((int) before + 50);
+  }
+
+  @Test
+  void refusesMalformedJson() {
+    assertRefused("{\"userName\":", HttpStatus.BAD_REQUEST, "body", "malformed-json");
+  }
+
+  @Test
+  void refusesAWrongContentType() {
+    long before = topic.recordCount();
+
+    client.post().uri("/api/events").contentType(MediaType.TEXT_PLAIN)
+        .bodyValue("{\"userName\":\"kim\",\"colorName\":\"red\"}")
+        .exchange()
+        .expectStatus().isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.status").isEqualTo(415);
+
+    assertThat(topic.recordCount()).isEqualTo(before);
+  }
+
+  @Test
+  void refusesAnOversizeBody() {
+    String name = "x".repeat(600 * 1024);
+    assertRefused("{\"userName\":\"" + name + "\",\"colorName\":\"red\"}",
+        HttpStatus.PAYLOAD_TOO_LARGE, "body", "batch-too-large");
+  }
+
+  @Test
+  void refusesAnOversizeEventInABatch() {
+    String big = "{\"userName\":\"kim\",\"colorName\":\"red\",\"note\":\"" + "x".repeat(40 * 1024) + "\"}";
+    assertRefused("[{\"userName\":\"lee\",\"colorName\":\"red\"}," + big + "]",
+        HttpStatus.PAYLOAD_TOO_LARGE, "[1]", "event-too-large");
+  }
+
+  @Test
+  void refusesABatchOfMoreThan500Events() {
+    String batch = IntStream.range(0, 501)
+        .mapToObj(i -> "{\"userName\":\"u\",\"colorName\":\"red\"}")
+        .collect(Collectors.joining(",", "[", "]"));
+    assertRefused(batch, HttpStatus.PAYLOAD_TOO_LARGE, "body", "too-many-events");
+  }
+
+  @Test
+  void refusesAnUnknownColorAndLandsNoneOfItsBatch() {
+    assertRefused("[{\"userName\":\"lee\",\"colorName\":\"red\"},"
+            + "{\"userName\":\"kim\",\"colorName\":\"mauve\"}]"),
+        HttpStatus.BAD_REQUEST, "[1].colorName", "unknown-color");
+  }
+
+  @Test
+  void refusesAMissingName() {
+    assertRefused("{\"colorName\":\"red\"}", HttpStatus.BAD_REQUEST, "userName",
+        "missing-field");
+  }
+
+  @Test
+  void refusesABlankName() {
+    assertRefused("{\"userName\":\"  \",\"colorName\":\"red\"}", HttpStatus.BAD_REQUEST,
+        "userName", "blank-name");
+  }
+
+  @Test
+  void refusesControlCharactersInAName() {
+    assertRefused("{\"userName\":\"kim\\u0007\",\"colorName\":\"red\"}",
+        HttpStatus.BAD_REQUEST, "userName", "control-character");
+  }
+
+  @Test
+  void keepsTheBookRouteWorkingWithTheSameValidation() {
+    long before = topic.recordCount();
+
+    client.get().uri(uri -> uri.path("/api/select").queryParam("color", "green")
+            .queryParam("user", "박서연").build())
+        .header("User-Agent", CHROME_UA)
+        .exchange()
+        .expectStatus().isAccepted();
+    client.get().uri("/api/select?color=mauve&user=kim").exchange()
+        .expectStatus().isBadRequest()
+        .expectBody().jsonPath("$.field").isEqualTo("color");
+
+    assertThat(topic.recordCount()).isEqualTo(before + 1);
+  }
+
+  private WebTestClient.ResponseSpec post(String body) {
+    return client.post().uri("/api/events")
+        .contentType(MediaType.APPLICATION_JSON)
+        .header("User-Agent", CHROME_UA)
+        .bodyValue(body.getBytes(StandardCharsets.UTF_8))
+        .exchange();
+  }
+
+  private void assertRefused(String body, HttpStatus status, String field, String reason) {
+    long before = topic.recordCount();
+    post(body).expectStatus().isEqualTo(status)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status").isEqualTo(status.value())
+        .jsonPath("$.field").isEqualTo(field)
+        .jsonPath("$.reason").isEqualTo(reason);
+    assertThat(topic.recordCount()).isEqualTo(before);
+  }
+}
