@@ -151,7 +151,7 @@ class CollectorApiIT {
   @Test
   void refusesAnUnknownColorAndLandsNoneOfItsBatch() {
     assertRefused("[{\"userName\":\"lee\",\"colorName\":\"red\"},"
-            + "{\"userName\":\"kim\",\"colorName\":\"mauve\"}]"),
+            + "{\"userName\":\"kim\",\"colorName\":\"mauve\"}]",
         HttpStatus.BAD_REQUEST, "[1].colorName", "unknown-color");
   }
 
