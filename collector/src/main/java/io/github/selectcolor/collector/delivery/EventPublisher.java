@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public class EventPublisher {
   private final InFlightBudget budget;
   private final Timer ackLatency;
   private final MeterRegistry meterRegistry;
+  private final AtomicBoolean delivering = new AtomicBoolean(true);
 
   public EventPublisher(KafkaTemplate<String, byte[]> template,
       ProducerFactory<String, byte[]> producerFactory, CollectorProperties properties,
@@ -85,8 +87,8 @@ public class EventPublisher {
         .timeout(ackTimeout, Mono.error(() -> new DeliveryUnavailableException("timeout",
             "Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms.", null)))
         .onErrorMap(error -> !(error instanceof DeliveryUnavailableException), this::classify)
-        .doOnError(this::countFailure)
-        .doOnSuccess(ignored -> ackLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS));
+        .doOnError(this::onFailure)
+        .doOnSuccess(ignored -> onSuccess(started));
   }
 
   private CompletableFuture<?> send(EncodedEvent encoded) {
@@ -116,6 +118,21 @@ public class EventPublisher {
       cause = cause.getCause();
     }
     return cause;
+  }
+
+  private void onSuccess(long startedNanos) {
+    ackLatency.record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+    if (delivering.compareAndSet(false, true)) {
+      log.info("Kafka acknowledges events for topic {} again.", topic);
+    }
+  }
+
+  private void onFailure(Throwable error) {
+    countFailure(error);
+    if (error instanceof DeliveryUnavailableException && delivering.compareAndSet(true, false)) {
+      log.warn("Kafka did not acknowledge events for topic {} ({}); answering 503 until it does.",
+          topic, error.getMessage());
+    }
   }
 
   private void countFailure(Throwable error) {

@@ -16,6 +16,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.ProducerListener;
 
 /**
  * The one producer the collector shares between all requests. Its settings are, in rising
@@ -32,7 +33,7 @@ class KafkaProducerConfiguration {
   static final int DEFAULT_MAX_BLOCK_MS = 500;
 
   /** Kafka 4's default linger.ms. */
-  private static final long DEFAULT_LINGER_MS = 5;
+  private static final int DEFAULT_LINGER_MS = 5;
 
   @Bean
   ProducerFactory<String, byte[]> eventProducerFactory(KafkaProperties kafka,
@@ -48,6 +49,8 @@ class KafkaProducerConfiguration {
     KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
     // The publisher times whole requests; a timer per record would cost more than it tells.
     template.setMicrometerEnabled(false);
+    // The publisher classifies and counts failures; the default listener would log each record.
+    template.setProducerListener(new ProducerListener<>() { });
     return template;
   }
 
@@ -55,7 +58,7 @@ class KafkaProducerConfiguration {
       SslBundles sslBundles) {
     Map<String, Object> config = new HashMap<>(collector.deliveryPolicy().producerDefaults());
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG,
-        Math.min(DEFAULT_MAX_BLOCK_MS, collector.ackTimeout().toMillis()));
+        (int) Math.min(DEFAULT_MAX_BLOCK_MS, collector.ackTimeout().toMillis()));
     config.putAll(kafka.buildProducerProperties(sslBundles));
     alignTimeoutsWithTheAcknowledgementBound(config, collector.ackTimeout().toMillis());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -70,10 +73,10 @@ class KafkaProducerConfiguration {
    */
   private static void alignTimeoutsWithTheAcknowledgementBound(Map<String, Object> config,
       long ackTimeoutMs) {
-    config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, ackTimeoutMs);
-    long deliveryTimeoutMs = Long.parseLong(
+    config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackTimeoutMs);
+    int deliveryTimeoutMs = Integer.parseInt(
         config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG).toString());
-    long lingerMs = Long.parseLong(
+    int lingerMs = Integer.parseInt(
         config.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS).toString());
     config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
         Math.max(1, deliveryTimeoutMs - lingerMs));

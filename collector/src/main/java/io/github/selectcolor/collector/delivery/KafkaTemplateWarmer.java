@@ -1,7 +1,7 @@
 package io.github.selectcolor.collector.delivery;
 
 import io.github.selectcolor.collector.CollectorProperties;
-import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,7 +29,7 @@ class KafkaTemplateWarmer {
     try {
       int partitions = template.partitionsFor(topic).size();
       log.info("The producer is ready for topic '{}' with {} partition(s).", topic, partitions);
-    } catch (KafkaException e) {
+    } catch (TimeoutException e) {
       log.warn("The producer could not load metadata for topic '{}' yet; the first requests may "
           + "wait for it.", topic, e);
     }
