@@ -1,0 +1,60 @@
+package io.github.selectcolor.collector.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.selectcolor.collector.CollectorProperties;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class KafkaProducerConfigurationTest {
+
+  @Test
+  void theDurablePolicyAsksEveryInSyncReplicaAndIsIdempotent() {
+    Map<String, Object> config = producerConfig(Map.of("collector.delivery-policy", "durable"));
+
+    assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+        .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+  }
+
+  @Test
+  void theFastPolicyIsTheBooksLeaderOnlyAcknowledgement() {
+    Map<String, Object> config = producerConfig(Map.of("collector.delivery-policy", "fast"));
+
+    assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "1")
+        .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+  }
+
+  @Test
+  void springKafkaSettingsOverrideThePolicy() {
+    Map<String, Object> config = producerConfig(Map.of(
+        "collector.delivery-policy", "fast",
+        "spring.kafka.producer.acks", "all",
+        "spring.kafka.producer.compression-type", "zstd",
+        "spring.kafka.producer.properties.linger.ms", "20"));
+
+    assertThat(config).containsEntry(ProducerConfig.ACKS_CONFIG, "all")
+        .containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd")
+        .containsEntry(ProducerConfig.LINGER_MS_CONFIG, "20");
+  }
+
+  @Test
+  void givesUpOnAnEventWhenTheClientIsToldToRetry() {
+    Map<String, Object> config = producerConfig(Map.of("collector.ack-timeout", "1500ms",
+        "spring.kafka.producer.properties.linger.ms", "20"));
+
+    assertThat(config).containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 1500)
+        .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1480)
+        .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 500);
+  }
+
+  private static Map<String, Object> producerConfig(Map<String, String> settings) {
+    Binder binder = new Binder(new MapConfigurationPropertySource(settings));
+    KafkaProperties kafka = binder.bindOrCreate("spring.kafka", KafkaProperties.class);
+    CollectorProperties collector = binder.bindOrCreate("collector", CollectorProperties.class);
+    return KafkaProducerConfiguration.producerConfig(kafka, collector, null);
+  }
+}

@@ -1,0 +1,106 @@
+package io.github.selectcolor.collector.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.selectcolor.collector.CollectorProperties;
+import io.github.selectcolor.collector.delivery.DeliveryPolicy;
+import io.github.selectcolor.collector.delivery.RecordKey;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class EventValidatorTest {
+
+  private final EventValidator validator = new EventValidator(properties());
+
+  @Test
+  void acceptsAKoreanNameAndTrimsIt() throws Exception {
+    IncomingEvent event = validate("{\"userName\":\"  김민준 \",\"colorName\":\"blue\"}");
+
+    assertThat(event.userName()).isEqualTo("김민준");
+    assertThat(event.colorName()).isEqualTo("blue");
+  }
+
+  @Test
+  void keepsTheBrowsersIdAndTimes() throws Exception {
+    IncomingEvent event = validate("{\"eventId\":\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\","
+        + "\"userName\":\"kim\",\"colorName\":\"red\",\"timestamp\":\"2026-11-22T10:00:00.000+09:00\","
+        + "\"sentAt\":\"2026-11-22T10:00:02.000+09:00\"}");
+
+    assertThat(event.eventId()).isEqualTo(UUID.fromString("2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f"));
+    assertThat(event.timestamp()).isEqualTo(OffsetDateTime.parse("2026-11-22T10:00:00+09:00"));
+    assertThat(event.sentAt()).isEqualTo(OffsetDateTime.parse("2026-11-22T10:00:02+09:00"));
+  }
+
+  @Test
+  void countsCharactersNotBytesAgainstTheNameLimit() throws Exception {
+    assertThat(validate("{\"userName\":\"" + "가".repeat(64) + "\",\"colorName\":\"red\"}")
+        .userName()).hasSize(64);
+    assertRefused("{\"userName\":\"" + "가".repeat(65) + "\",\"colorName\":\"red\"}",
+        "userName", "name-too-long");
+  }
+
+  @Test
+  void refusesControlCharacters() {
+    assertRefused("{\"userName\":\"kim\\nlee\",\"colorName\":\"red\"}", "userName",
+        "control-character");
+  }
+
+  @Test
+  void refusesANameThatIsNotAString() {
+    assertRefused("{\"userName\":42,\"colorName\":\"red\"}", "userName", "not-a-string");
+  }
+
+  @Test
+  void refusesAColorOutsideThePalette() {
+    assertRefused("{\"userName\":\"kim\",\"colorName\":\"Red\"}", "colorName", "unknown-color");
+  }
+
+  @Test
+  void refusesAnEventIdThatIsNotAUuid() {
+    assertRefused("{\"eventId\":\"42\",\"userName\":\"kim\",\"colorName\":\"red\"}", "eventId",
+        "invalid-event-id");
+  }
+
+  @Test
+  void refusesATimeWithoutOffset() {
+    assertRefused("{\"userName\":\"kim\",\"colorName\":\"red\","
+        + "\"timestamp\":\"2026-11-22T10:00:00\"}", "timestamp", "invalid-time");
+  }
+
+  @Test
+  void namesTheFieldWithItsPlaceInABatch() {
+    assertThatThrownBy(() -> validator.validate(new EventBatchReader.RawEvent("[7]",
+        new ObjectMapper().readTree("{\"colorName\":\"red\"}"))))
+        .isInstanceOfSatisfying(InvalidEventException.class,
+            e -> assertThat(e.field()).isEqualTo("[7].userName"));
+  }
+
+  private IncomingEvent validate(String json) throws Exception {
+    return validator.validate(new EventBatchReader.RawEvent("", new ObjectMapper().readTree(json)));
+  }
+
+  private void assertRefused(String json, String field, String reason) {
+    assertThatThrownBy(() -> validate(json))
+        .isInstanceOfSatisfying(InvalidEventException.class, e -> {
+          assertThat(e.field()).isEqualTo(field);
+          assertThat(e.reason()).isEqualTo(reason);
+          assertThat(e.getMessage()).contains(field);
+        });
+  }
+
+  static CollectorProperties properties() {
+    return new CollectorProperties(DeliveryPolicy.DURABLE,
+        Duration.ofSeconds(2), Duration.ofSeconds(1),
+        RecordKey.NONE,
+        List.of("red", "yellow", "green", "blue"), List.of(),
+        new CollectorProperties.Topic("select-color", 3, null, null, true),
+        new CollectorProperties.Limits(64, DataSize.ofKilobytes(32), 500,
+            DataSize.ofKilobytes(512)));
+  }
+}
