@@ -26,7 +26,7 @@ class TopicProvisioningIT {
   @Test
   void refusesToStartWhenThePolicysReplicationNeedsMoreBrokersThanTheClusterHas() {
     assertThatThrownBy(() -> start("collector.topic.name=durable-on-one-broker"))
-        .rootCause()
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("replication factor 3 needs 3 brokers but the cluster has 1")
         .hasMessageContaining("collector.topic.replication-factor");
   }
@@ -40,7 +40,7 @@ class TopicProvisioningIT {
 
     assertThatThrownBy(() -> start("collector.topic.name=unwritable",
         "collector.delivery-policy=fast", "collector.topic.replication-factor=1"))
-        .rootCause()
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("min.insync.replicas=2 is larger than its replication factor 1");
   }
 
