@@ -43,7 +43,7 @@ class KafkaOutageIT {
   }
 
   @Test
-  void answers503WithinTheBoundWhileEveryBrokerIsDownAndRecoversByItself() {
+  void answers503WithinTheBoundAndReportsNotReadyWhileEveryBrokerIsDownThenRecoversByItself() {
     postEvent(UUID.randomUUID()).expectStatus().isAccepted();
     kafka.cluster().stopAllBrokers();
     try {
@@ -58,6 +58,8 @@ class KafkaOutageIT {
         assertThat(took).as("time to answer %s", refused.getStatus())
             .isLessThan(ACK_TIMEOUT.plus(SLACK));
       }
+      await("readiness reports Kafka down").atMost(Duration.ofSeconds(30))
+          .until(() -> readinessStatus() == HttpStatus.SERVICE_UNAVAILABLE);
     } finally {
       kafka.cluster().startAllBrokers();
     }
@@ -66,11 +68,18 @@ class KafkaOutageIT {
     await("the collector accepts events again").atMost(Duration.ofSeconds(60))
         .until(() -> postEvent(afterRecovery).returnResult(byte[].class).getStatus()
             == HttpStatus.ACCEPTED);
+    await("readiness reports Kafka up").atMost(Duration.ofSeconds(30))
+        .until(() -> readinessStatus() == HttpStatus.OK);
     try (TopicProbe topic = new TopicProbe(kafka.bootstrapServers(), "select-color")) {
       List<ConsumerRecord<String, byte[]>> records = topic.readAll(2, Duration.ofSeconds(30));
       assertThat(records).anySatisfy(record -> assertThat(
           new String(record.value(), StandardCharsets.UTF_8)).contains(afterRecovery.toString()));
     }
+  }
+
+  private HttpStatus readinessStatus() {
+    return HttpStatus.valueOf(client.get().uri("/actuator/health/readiness").exchange()
+        .returnResult(byte[].class).getStatus().value());
   }
 
   private WebTestClient.ResponseSpec postEvent(UUID eventId) {
