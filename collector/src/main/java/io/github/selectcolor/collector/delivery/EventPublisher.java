@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -76,11 +77,7 @@ public class EventPublisher {
       return Mono.error(full);
     }
     long started = System.nanoTime();
-    CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
-    for (int i = 0; i < acks.length; i++) {
-      acks[i] = send(events.get(i));
-    }
-    CompletableFuture<Void> all = CompletableFuture.allOf(acks);
+    CompletableFuture<Void> all = sendAll(events);
     all.whenComplete((ignored, error) -> budget.release(bytes));
     // Suppress cancellation: a timed-out request must not release the budget of records still queued.
     return Mono.fromFuture(all, true)
@@ -89,6 +86,22 @@ public class EventPublisher {
         .onErrorMap(error -> !(error instanceof DeliveryUnavailableException), this::classify)
         .doOnError(this::onFailure)
         .doOnSuccess(ignored -> onSuccess(started));
+  }
+
+  /**
+   * A send that failed at once (no metadata for the topic, after blocking for max.block.ms) fails
+   * the whole request, so that a batch holds a request thread for one max.block.ms at most, not
+   * one per event.
+   */
+  private CompletableFuture<Void> sendAll(List<EncodedEvent> events) {
+    CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
+    for (int i = 0; i < acks.length; i++) {
+      acks[i] = send(events.get(i));
+      if (acks[i].isCompletedExceptionally()) {
+        return CompletableFuture.allOf(Arrays.copyOf(acks, i + 1));
+      }
+    }
+    return CompletableFuture.allOf(acks);
   }
 
   private CompletableFuture<?> send(EncodedEvent encoded) {

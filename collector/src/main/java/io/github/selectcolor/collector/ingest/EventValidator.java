@@ -66,10 +66,16 @@ final class EventValidator {
     return color;
   }
 
+  /**
+   * C0/C1 controls, line and paragraph separators, and the bidirectional overrides that can make a
+   * name display as something else. Other format characters stay: Persian and Indic names need the
+   * zero-width joiner and non-joiner.
+   */
   private static boolean isControl(int codePoint) {
     int type = Character.getType(codePoint);
-    return type == Character.CONTROL || type == Character.FORMAT && codePoint != 0x200D
-        || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+    return type == Character.CONTROL || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR
+        || codePoint >= 0x202A && codePoint <= 0x202E || codePoint >= 0x2066 && codePoint <= 0x2069;
   }
 
   private static String requiredText(String field, JsonNode node) {

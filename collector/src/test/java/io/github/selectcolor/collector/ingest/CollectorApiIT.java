@@ -189,6 +189,15 @@ class CollectorApiIT {
     assertThat(topic.recordCount()).isEqualTo(before + 1);
   }
 
+  @Test
+  void servesThePageWithAStrictContentSecurityPolicy() {
+    client.get().uri("/").exchange()
+        .expectStatus().isOk()
+        .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+        .expectHeader().valueMatches("Content-Security-Policy", "default-src 'self'.*")
+        .expectHeader().valueEquals("X-Content-Type-Options", "nosniff");
+  }
+
   private WebTestClient.ResponseSpec post(String body) {
     return client.post().uri("/api/events")
         .contentType(MediaType.APPLICATION_JSON)

@@ -52,6 +52,18 @@ class EventValidatorTest {
   }
 
   @Test
+  void refusesBidirectionalOverridesThatDisguiseAName() {
+    assertRefused("{\"userName\":\"kim\u202Eeil\",\"colorName\":\"red\"}", "userName",
+        "control-character");
+  }
+
+  @Test
+  void keepsTheZeroWidthNonJoinerOfPersianNames() throws Exception {
+    assertThat(validate("{\"userName\":\"\u0645\u06CC\u200C\u062E\u0648\u0627\u0645\","
+        + "\"colorName\":\"red\"}").userName()).contains("\u200C");
+  }
+
+  @Test
   void refusesANameThatIsNotAString() {
     assertRefused("{\"userName\":42,\"colorName\":\"red\"}", "userName", "not-a-string");
   }
