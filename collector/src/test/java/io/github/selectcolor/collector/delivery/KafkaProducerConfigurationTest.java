@@ -42,6 +42,12 @@ class KafkaProducerConfigurationTest {
   }
 
   @Test
+  void sendsWithoutLingeringUnlessTold() {
+    assertThat(producerConfig(Map.of())).containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0)
+        .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+  }
+
+  @Test
   void givesUpOnAnEventWhenTheClientIsToldToRetry() {
     Map<String, Object> config = producerConfig(Map.of("collector.ack-timeout", "1500ms",
         "spring.kafka.producer.properties.linger.ms", "20"));
