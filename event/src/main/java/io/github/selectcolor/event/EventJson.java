@@ -1,19 +1,26 @@
 package io.github.selectcolor.event;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 
 /**
  * Reads and writes {@link SelectColorEvent} as UTF-8 JSON, the form it has in Kafka, HDFS and
- * Elasticsearch. Times are ISO-8601 strings that keep their offset. Instances are immutable and
- * thread-safe.
+ * Elasticsearch. Times are ISO-8601 strings with milliseconds that keep their offset (see
+ * {@link EventTimes}). Instances are immutable and thread-safe.
  */
 public final class EventJson {
 
@@ -22,13 +29,34 @@ public final class EventJson {
 
   public EventJson() {
     ObjectMapper mapper = JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .addModule(timesModule())
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
     this.writer = mapper.writerFor(SelectColorEvent.class);
     this.reader = mapper.readerFor(SelectColorEvent.class);
+  }
+
+  private static SimpleModule timesModule() {
+    return new SimpleModule("event-times")
+        .addSerializer(OffsetDateTime.class, new StdSerializer<>(OffsetDateTime.class) {
+          @Override
+          public void serialize(OffsetDateTime time, JsonGenerator generator,
+              SerializerProvider provider) throws IOException {
+            generator.writeString(EventTimes.format(time));
+          }
+        })
+        .addDeserializer(OffsetDateTime.class, new StdDeserializer<>(OffsetDateTime.class) {
+          @Override
+          public OffsetDateTime deserialize(JsonParser parser, DeserializationContext context)
+              throws IOException {
+            try {
+              return EventTimes.parse(parser.getValueAsString());
+            } catch (DateTimeException e) {
+              return (OffsetDateTime) context.handleWeirdStringValue(OffsetDateTime.class,
+                  parser.getValueAsString(), e.getMessage());
+            }
+          }
+        });
   }
 
   public byte[] write(SelectColorEvent event) {

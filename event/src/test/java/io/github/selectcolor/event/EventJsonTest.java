@@ -25,8 +25,9 @@ class EventJsonTest {
 
     assertThat(written).isEqualTo("{\"schemaVersion\":1,"
         + "\"eventId\":\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\",\"eventType\":\"select-color\","
-        + "\"timestamp\":\"2026-11-22T10:00:00+09:00\",\"sentAt\":\"2026-11-22T10:00:01.5+09:00\","
-        + "\"receivedAt\":\"2026-11-22T01:00:10Z\",\"derivedTimestamp\":\"2026-11-22T01:00:08.5Z\","
+        + "\"timestamp\":\"2026-11-22T10:00:00.000+09:00\","
+        + "\"sentAt\":\"2026-11-22T10:00:01.500+09:00\",\"receivedAt\":\"2026-11-22T01:00:10.000Z\","
+        + "\"derivedTimestamp\":\"2026-11-22T01:00:08.500Z\","
         + "\"userName\":\"김민준\",\"colorName\":\"blue\",\"userAgent\":\"Mozilla/5.0\","
         + "\"agent\":{\"browser\":\"Chrome\",\"browserVersion\":\"131\",\"os\":\"Linux\","
         + "\"deviceClass\":\"Desktop\"}}");

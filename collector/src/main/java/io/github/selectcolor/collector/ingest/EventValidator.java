@@ -2,6 +2,7 @@ package io.github.selectcolor.collector.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.selectcolor.collector.CollectorProperties;
+import io.github.selectcolor.event.EventTimes;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -105,7 +106,7 @@ final class EventValidator {
       return null;
     }
     try {
-      return OffsetDateTime.parse(requiredText(field, node));
+      return EventTimes.parse(requiredText(field, node));
     } catch (DateTimeParseException e) {
       throw InvalidEventException.badRequest(field, "invalid-time",
           field + " must be an ISO-8601 time with an offset, such as 2026-11-22T10:00:00.000+09:00.");

@@ -1,0 +1,77 @@
+package io.github.selectcolor.collector.ingest;
+
+import io.github.selectcolor.collector.CollectorProperties;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.cors.CorsConfiguration;
+
+/**
+ * Which other origins' pages may call the API: those in {@code collector.allowed-origins}, and no
+ * others. The page's own origin needs no entry. Uses Spring's {@link CorsConfiguration} for the
+ * checks themselves. Thread-safe.
+ */
+@Component
+class CorsPolicy {
+
+  private static final String MAX_AGE_SECONDS = "3600";
+
+  private final CorsConfiguration configuration = new CorsConfiguration();
+
+  CorsPolicy(CollectorProperties properties) {
+    configuration.setAllowedOrigins(properties.allowedOrigins());
+    configuration.setAllowedMethods(List.of("GET", "POST"));
+    configuration.setAllowedHeaders(List.of("Content-Type"));
+    configuration.setExposedHeaders(List.of("Retry-After"));
+  }
+
+  /** The outcome of checking a request's origin. */
+  enum Verdict { SAME_ORIGIN, ALLOWED, REFUSED }
+
+  Verdict check(HttpHeaders request) {
+    String origin = request.get(HttpHeaderNames.ORIGIN);
+    if (origin == null || isSameOrigin(origin, request.get(HttpHeaderNames.HOST))) {
+      return Verdict.SAME_ORIGIN;
+    }
+    return configuration.checkOrigin(origin) != null ? Verdict.ALLOWED : Verdict.REFUSED;
+  }
+
+  /** Whether a preflight asks for what an allowed origin may do. */
+  boolean allowsPreflight(HttpHeaders request) {
+    String method = request.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
+    List<String> headers = split(request.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS));
+    return method != null && configuration.checkHttpMethod(HttpMethod.valueOf(method)) != null
+        && (headers.isEmpty() || configuration.checkHeaders(headers) != null);
+  }
+
+  /** Headers that let the browser hand the answer to the calling page. */
+  void allowOrigin(HttpHeaders request, HttpHeaders response) {
+    response.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, request.get(HttpHeaderNames.ORIGIN));
+    response.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, "Retry-After");
+    response.add(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+  }
+
+  void allowPreflight(HttpHeaders request, HttpHeaders response) {
+    allowOrigin(request, response);
+    response.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST");
+    response.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type");
+    response.set(HttpHeaderNames.ACCESS_CONTROL_MAX_AGE, MAX_AGE_SECONDS);
+  }
+
+  private static boolean isSameOrigin(String origin, String host) {
+    if (host == null) {
+      return false;
+    }
+    // A proxy may end TLS in front of the collector, so the scheme is not compared.
+    return origin.equalsIgnoreCase("http://" + host) || origin.equalsIgnoreCase("https://" + host);
+  }
+
+  private static List<String> split(String headerList) {
+    if (headerList == null || headerList.isBlank()) {
+      return List.of();
+    }
+    return List.of(headerList.trim().split("\\s*,\\s*"));
+  }
+}

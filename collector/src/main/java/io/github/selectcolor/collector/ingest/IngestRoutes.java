@@ -1,0 +1,156 @@
+package io.github.selectcolor.collector.ingest;
+
+import io.github.selectcolor.collector.CollectorProperties;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.reactivestreams.Publisher;
+import org.springframework.boot.web.embedded.netty.NettyRouteProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+
+/**
+ * The ingestion API, served by Reactor Netty directly rather than through WebFlux's dispatcher,
+ * whose per-request machinery (handler lookup, content negotiation, observations) cost more than
+ * all of the collector's own work. The page and Actuator stay on WebFlux.
+ *
+ * <p>{@code POST /api/events} takes one event or a JSON array of them and answers 202 only once
+ * Kafka acknowledged every event. {@code GET /api/select} is the book's route, kept so that its
+ * pages keep working; new clients should POST.
+ */
+@Component
+class IngestRoutes implements NettyRouteProvider {
+
+  static final String EVENTS_PATH = "/api/events";
+  static final String SELECT_PATH = "/api/select";
+
+  private final EventIngestion ingestion;
+  private final ApiAnswers answers;
+  private final CorsPolicy cors;
+  private final long maxBodyBytes;
+
+  IngestRoutes(EventIngestion ingestion, ApiAnswers answers, CorsPolicy cors,
+      CollectorProperties properties) {
+    this.ingestion = ingestion;
+    this.answers = answers;
+    this.cors = cors;
+    this.maxBodyBytes = properties.limits().maxBatchSize().toBytes();
+  }
+
+  @Override
+  public HttpServerRoutes apply(HttpServerRoutes routes) {
+    return routes
+        .post(EVENTS_PATH, this::postEvents)
+        .get(SELECT_PATH, this::select)
+        .options(EVENTS_PATH, this::preflight)
+        .options(SELECT_PATH, this::preflight);
+  }
+
+  private Publisher<Void> postEvents(HttpServerRequest request, HttpServerResponse response) {
+    if (!corsAllows(request, response)) {
+      return send(response, answers.refused(HttpStatus.FORBIDDEN, EVENTS_PATH, "origin-not-allowed",
+          "Pages of this origin may not post events; see collector.allowed-origins."));
+    }
+    if (!isJson(request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE))) {
+      response.header(HttpHeaderNames.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
+      return send(response, answers.refused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, EVENTS_PATH,
+          "unsupported-media-type", "Content-Type must be application/json."));
+    }
+    String userAgent = request.requestHeaders().get(HttpHeaderNames.USER_AGENT);
+    Mono<List<UUID>> accepted = boundedBody(request)
+        .flatMap(body -> ingestion.ingest(body, userAgent));
+    return answer(response, EVENTS_PATH, accepted);
+  }
+
+  private Publisher<Void> select(HttpServerRequest request, HttpServerResponse response) {
+    if (!corsAllows(request, response)) {
+      return send(response, answers.refused(HttpStatus.FORBIDDEN, SELECT_PATH, "origin-not-allowed",
+          "Pages of this origin may not post events; see collector.allowed-origins."));
+    }
+    QueryStringDecoder query = new QueryStringDecoder(request.uri());
+    String userAgent = request.requestHeaders().get(HttpHeaderNames.USER_AGENT);
+    Mono<List<UUID>> accepted = Mono.defer(() -> ingestion.ingestSelection(
+        first(query, "user"), first(query, "color"), userAgent));
+    return answer(response, SELECT_PATH, accepted);
+  }
+
+  private Publisher<Void> preflight(HttpServerRequest request, HttpServerResponse response) {
+    if (cors.check(request.requestHeaders()) != CorsPolicy.Verdict.ALLOWED
+        || !cors.allowsPreflight(request.requestHeaders())) {
+      return response.status(HttpStatus.FORBIDDEN.value()).send();
+    }
+    cors.allowPreflight(request.requestHeaders(), response.responseHeaders());
+    return response.status(HttpStatus.OK.value()).send();
+  }
+
+  private boolean corsAllows(HttpServerRequest request, HttpServerResponse response) {
+    CorsPolicy.Verdict verdict = cors.check(request.requestHeaders());
+    if (verdict == CorsPolicy.Verdict.ALLOWED) {
+      cors.allowOrigin(request.requestHeaders(), response.responseHeaders());
+    }
+    return verdict != CorsPolicy.Verdict.REFUSED;
+  }
+
+  private Mono<byte[]> boundedBody(HttpServerRequest request) {
+    String declared = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+    if (declared != null && Long.parseLong(declared) > maxBodyBytes) {
+      return Mono.error(bodyTooLarge());
+    }
+    AtomicLong received = new AtomicLong();
+    return ByteBufFlux.fromInbound(request.receive()
+            .doOnNext(chunk -> {
+              if (received.addAndGet(chunk.readableBytes()) > maxBodyBytes) {
+                throw bodyTooLarge();
+              }
+            }))
+        .aggregate()
+        .asByteArray()
+        .defaultIfEmpty(new byte[0]);
+  }
+
+  private Publisher<Void> answer(HttpServerResponse response, String path,
+      Mono<List<UUID>> accepted) {
+    return accepted.map(answers::accepted)
+        .onErrorResume(error -> Mono.just(answers.failed(error, path)))
+        .flatMap(answer -> Mono.from(send(response, answer)));
+  }
+
+  private static Publisher<Void> send(HttpServerResponse response, ApiAnswers.Answer answer) {
+    response.status(answer.status().value())
+        .header(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+    if (answer.retryAfterSeconds() != null) {
+      response.header(HttpHeaderNames.RETRY_AFTER, answer.retryAfterSeconds());
+    }
+    return response.sendByteArray(Mono.just(answer.body()));
+  }
+
+  private InvalidEventException bodyTooLarge() {
+    return InvalidEventException.tooLarge("body", "batch-too-large",
+        "A request body may have at most " + maxBodyBytes + " bytes.");
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      return MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
+  }
+
+  private static String first(QueryStringDecoder query, String name) {
+    List<String> values = query.parameters().get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+}
