@@ -32,13 +32,8 @@ class KafkaProducerConfiguration {
    */
   static final int DEFAULT_MAX_BLOCK_MS = 500;
 
-  /**
-   * Every request waits for its acknowledgement, so lingering adds straight to its latency, and
-   * with N connections no more than N requests' events can be waiting anyway: a batch would never
-   * fill and each would wait the whole linger. Without lingering, events that arrive while earlier
-   * batches are in flight still batch up.
-   */
-  static final int DEFAULT_LINGER_MS = 0;
+  /** Kafka 4's default linger.ms. */
+  private static final int KAFKA_DEFAULT_LINGER_MS = 5;
 
   @Bean
   ProducerFactory<String, byte[]> eventProducerFactory(KafkaProperties kafka,
@@ -62,7 +57,6 @@ class KafkaProducerConfiguration {
   static Map<String, Object> producerConfig(KafkaProperties kafka, CollectorProperties collector,
       SslBundles sslBundles) {
     Map<String, Object> config = new HashMap<>(collector.deliveryPolicy().producerDefaults());
-    config.put(ProducerConfig.LINGER_MS_CONFIG, DEFAULT_LINGER_MS);
     config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG,
         (int) Math.min(DEFAULT_MAX_BLOCK_MS, collector.ackTimeout().toMillis()));
     config.putAll(kafka.buildProducerProperties(sslBundles));
@@ -82,7 +76,8 @@ class KafkaProducerConfiguration {
     config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) ackTimeoutMs);
     int deliveryTimeoutMs = Integer.parseInt(
         config.get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG).toString());
-    int lingerMs = Integer.parseInt(config.get(ProducerConfig.LINGER_MS_CONFIG).toString());
+    int lingerMs = Integer.parseInt(
+        config.getOrDefault(ProducerConfig.LINGER_MS_CONFIG, KAFKA_DEFAULT_LINGER_MS).toString());
     config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
         Math.max(1, deliveryTimeoutMs - lingerMs));
   }

@@ -42,9 +42,10 @@ class KafkaProducerConfigurationTest {
   }
 
   @Test
-  void sendsWithoutLingeringUnlessTold() {
-    assertThat(producerConfig(Map.of())).containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0)
-        .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+  void fitsTheRequestTimeoutAndKafkasDefaultLingerInTheBound() {
+    assertThat(producerConfig(Map.of())).doesNotContainKey(ProducerConfig.LINGER_MS_CONFIG)
+        .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2000)
+        .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1995);
   }
 
   @Test
