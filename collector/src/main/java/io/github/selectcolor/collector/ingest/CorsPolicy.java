@@ -42,8 +42,9 @@ class CorsPolicy {
   boolean allowsPreflight(HttpHeaders request) {
     String method = request.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
     List<String> headers = split(request.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS));
+    List<String> allowedHeaders = configuration.checkHeaders(headers);
     return method != null && configuration.checkHttpMethod(HttpMethod.valueOf(method)) != null
-        && (headers.isEmpty() || configuration.checkHeaders(headers) != null);
+        && allowedHeaders != null && allowedHeaders.size() == headers.size();
   }
 
   /** Headers that let the browser hand the answer to the calling page. */

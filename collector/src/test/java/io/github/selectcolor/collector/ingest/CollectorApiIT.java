@@ -29,10 +29,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "collector.allowed-origins=" + CollectorApiIT.SHOP)
 @DirtiesContext
 class CollectorApiIT {
 
+  static final String SHOP = "https://shop.example";
   private static final String TOPIC = "select-color";
   private static final String CHROME_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
       + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -82,7 +84,10 @@ class CollectorApiIT {
         .expectBody().json("{\"accepted\":[\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\"]}");
 
     List<ConsumerRecord<String, byte[]>> records = topic.readAll((int) before + 1, Duration.ofSeconds(30));
-    ConsumerRecord<String, byte[]> landed = records.get(records.size() - 1);
+    ConsumerRecord<String, byte[]> landed = records.stream()
+        .filter(record -> new String(record.value(), StandardCharsets.UTF_8)
+            .contains("2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f"))
+        .findFirst().orElseThrow();
     assertThat(landed.key()).isNull();
     assertThat(new String(landed.value(), StandardCharsets.UTF_8)).isEqualTo("{\"schemaVersion\":1,"
         + "\"eventId\":\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\",\"eventType\":\"select-color\","
@@ -188,6 +193,48 @@ class CollectorApiIT {
         .expectBody().jsonPath("$.field").isEqualTo("color");
 
     assertThat(topic.recordCount()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void letsAListedOriginPostAndNamesItInTheAnswer() {
+    client.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+        .header("Origin", SHOP)
+        .bodyValue("{\"userName\":\"kim\",\"colorName\":\"red\"}")
+        .exchange()
+        .expectStatus().isAccepted()
+        .expectHeader().valueEquals("Access-Control-Allow-Origin", SHOP);
+  }
+
+  @Test
+  void refusesPostsFromAnOriginNotListed() {
+    long before = topic.recordCount();
+
+    client.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON)
+        .header("Origin", "https://evil.example")
+        .bodyValue("{\"userName\":\"kim\",\"colorName\":\"red\"}")
+        .exchange()
+        .expectStatus().isForbidden()
+        .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+        .expectBody().jsonPath("$.reason").isEqualTo("origin-not-allowed");
+
+    assertThat(topic.recordCount()).isEqualTo(before);
+  }
+
+  @Test
+  void answersThePreflightOfAListedOriginOnly() {
+    client.options().uri("/api/events")
+        .header("Origin", SHOP)
+        .header("Access-Control-Request-Method", "POST")
+        .header("Access-Control-Request-Headers", "content-type")
+        .exchange()
+        .expectStatus().isOk()
+        .expectHeader().valueEquals("Access-Control-Allow-Origin", SHOP)
+        .expectHeader().valueEquals("Access-Control-Allow-Methods", "GET, POST");
+    client.options().uri("/api/events")
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST")
+        .exchange()
+        .expectStatus().isForbidden();
   }
 
   @Test

@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.selectcolor.collector.CollectorProperties;
-import io.github.selectcolor.collector.delivery.DeliveryPolicy;
-import io.github.selectcolor.collector.delivery.RecordKey;
-import java.time.Duration;
+import io.github.selectcolor.collector.PropertiesFixture;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 class EventValidatorTest {
 
-  private final EventValidator validator = new EventValidator(properties());
+  private final EventValidator validator = new EventValidator(PropertiesFixture.defaults());
 
   @Test
   void acceptsAKoreanNameAndTrimsIt() throws Exception {
@@ -104,15 +99,5 @@ class EventValidatorTest {
           assertThat(e.reason()).isEqualTo(reason);
           assertThat(e.getMessage()).contains(field);
         });
-  }
-
-  static CollectorProperties properties() {
-    return new CollectorProperties(DeliveryPolicy.DURABLE,
-        Duration.ofSeconds(2), Duration.ofSeconds(1),
-        RecordKey.NONE,
-        List.of("red", "yellow", "green", "blue"), List.of(),
-        new CollectorProperties.Topic("select-color", 3, null, null, true),
-        new CollectorProperties.Limits(64, DataSize.ofKilobytes(32), 500,
-            DataSize.ofKilobytes(512)));
   }
 }
