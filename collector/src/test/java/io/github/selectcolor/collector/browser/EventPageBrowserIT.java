@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.selectcolor.collector.KafkaBackedCollector;
 import io.github.selectcolor.collector.TopicProbe;
 import io.github.selectcolor.embedded.chromium.ChromiumExtension;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -29,9 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The page and its tracker in headless Chromium against the real collector and a three-broker
@@ -39,16 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"collector.ack-timeout=1s", "collector.retry-after=1s"})
-@DirtiesContext
-class EventPageBrowserIT {
+class EventPageBrowserIT extends KafkaBackedCollector {
 
-  private static final String TOPIC = "select-color";
   private static final Duration PAGE_DEADLINE = Duration.ofSeconds(30);
   /** Brokers restart, elect leaders and refill the in-sync replicas before Kafka acknowledges. */
   private static final Duration RECOVERY_DEADLINE = Duration.ofSeconds(90);
-
-  @RegisterExtension
-  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3);
 
   @RegisterExtension
   static final ChromiumExtension chromium = new ChromiumExtension();
@@ -61,11 +53,6 @@ class EventPageBrowserIT {
   private int port;
 
   private WebDriver driver;
-
-  @DynamicPropertySource
-  static void kafkaProperties(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-  }
 
   /** Takes the context so that the collector has started and provisioned the topic. */
   @BeforeAll

@@ -2,8 +2,8 @@ package io.github.selectcolor.collector.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.selectcolor.collector.KafkaBackedCollector;
 import io.github.selectcolor.collector.TopicProbe;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
 import io.github.selectcolor.event.EventJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,34 +12,16 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "collector.delivery-policy=durable")
-@DirtiesContext
-class DurableFailoverIT {
+class DurableFailoverIT extends KafkaBackedCollector {
 
   private static final int EVENTS = 600;
   private static final int STOP_BROKER_AFTER = 200;
-
-  @RegisterExtension
-  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3);
-
-  @Autowired
-  private WebTestClient client;
-
-  @DynamicPropertySource
-  static void kafkaProperties(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-  }
 
   @Test
   void losesNoAcknowledgedEventWhenABrokerStopsDuringAStreamOfRequests() {
@@ -71,14 +53,14 @@ class DurableFailoverIT {
         .contentType(MediaType.APPLICATION_JSON)
         .bodyValue("{\"eventId\":\"" + id + "\",\"userName\":\"kim\",\"colorName\":\"blue\"}")
         .exchange()
-        .returnResult(byte[].class)
+        .expectBody().returnResult()
         .getStatus().value());
   }
 
   private Set<UUID> landedEventIds(int atLeast) {
     EventJson json = new EventJson();
     Set<UUID> landed = new HashSet<>();
-    try (TopicProbe topic = new TopicProbe(kafka.bootstrapServers(), "select-color")) {
+    try (TopicProbe topic = new TopicProbe(kafka.bootstrapServers(), TOPIC)) {
       topic.readAll(atLeast, Duration.ofSeconds(60)).forEach(record -> {
         try {
           landed.add(json.read(record.value()).eventId());

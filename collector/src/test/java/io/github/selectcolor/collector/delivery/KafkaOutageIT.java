@@ -3,44 +3,27 @@ package io.github.selectcolor.collector.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.selectcolor.collector.KafkaBackedCollector;
 import io.github.selectcolor.collector.TopicProbe;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"collector.ack-timeout=1s", "collector.retry-after=2s"})
-@DirtiesContext
-class KafkaOutageIT {
+class KafkaOutageIT extends KafkaBackedCollector {
 
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(1);
   /** Room for the HTTP round trip and a loaded CI machine on top of the bound. */
   private static final Duration SLACK = Duration.ofMillis(750);
-
-  @RegisterExtension
-  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3);
-
-  @Autowired
-  private WebTestClient client;
-
-  @DynamicPropertySource
-  static void kafkaProperties(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-  }
 
   @Test
   void answers503WithinTheBoundAndReportsNotReadyWhileEveryBrokerIsDownThenRecoversByItself() {
@@ -66,11 +49,11 @@ class KafkaOutageIT {
 
     UUID afterRecovery = UUID.randomUUID();
     await("the collector accepts events again").atMost(Duration.ofSeconds(60))
-        .until(() -> postEvent(afterRecovery).returnResult(byte[].class).getStatus()
+        .until(() -> postEvent(afterRecovery).expectBody().returnResult().getStatus()
             == HttpStatus.ACCEPTED);
     await("readiness reports Kafka up").atMost(Duration.ofSeconds(30))
         .until(() -> readinessStatus() == HttpStatus.OK);
-    try (TopicProbe topic = new TopicProbe(kafka.bootstrapServers(), "select-color")) {
+    try (TopicProbe topic = new TopicProbe(kafka.bootstrapServers(), TOPIC)) {
       List<ConsumerRecord<String, byte[]>> records = topic.readAll(2, Duration.ofSeconds(30));
       assertThat(records).anySatisfy(record -> assertThat(
           new String(record.value(), StandardCharsets.UTF_8)).contains(afterRecovery.toString()));
@@ -79,7 +62,7 @@ class KafkaOutageIT {
 
   private HttpStatus readinessStatus() {
     return HttpStatus.valueOf(client.get().uri("/actuator/health/readiness").exchange()
-        .returnResult(byte[].class).getStatus().value());
+        .expectBody().returnResult().getStatus().value());
   }
 
   private WebTestClient.ResponseSpec postEvent(UUID eventId) {

@@ -2,8 +2,8 @@ package io.github.selectcolor.collector.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.selectcolor.collector.KafkaBackedCollector;
 import io.github.selectcolor.collector.TopicProbe;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,42 +16,25 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "collector.allowed-origins=" + CollectorApiIT.SHOP)
-@DirtiesContext
-class CollectorApiIT {
+class CollectorApiIT extends KafkaBackedCollector {
 
   static final String SHOP = "https://shop.example";
-  private static final String TOPIC = "select-color";
   private static final String CHROME_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
       + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
   private static final Instant NOW = Instant.parse("2026-11-22T01:00:10.000Z");
 
-  @RegisterExtension
-  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3);
-
   private static TopicProbe topic;
-
-  @Autowired
-  private WebTestClient client;
-
-  @DynamicPropertySource
-  static void kafkaProperties(DynamicPropertyRegistry registry) {
-    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
-  }
 
   @TestConfiguration
   static class FixedClock {

@@ -1,0 +1,33 @@
+package io.github.selectcolor.collector;
+
+import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The collector on a real three-broker Kafka cluster of its own: each test class gets a fresh
+ * cluster and a fresh application, so that a class may stop brokers without harming the next.
+ * Subclasses may redeclare {@link SpringBootTest} to add properties.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+public abstract class KafkaBackedCollector {
+
+  public static final String TOPIC = "select-color";
+
+  @RegisterExtension
+  protected static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3);
+
+  @Autowired
+  protected WebTestClient client;
+
+  @DynamicPropertySource
+  static void kafkaProperties(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+  }
+}
