@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "collector.allowed-origins=" + CollectorApiIT.SHOP)
+@AutoConfigureObservability
 class CollectorApiIT extends KafkaBackedCollector {
 
   static final String SHOP = "https://shop.example";
@@ -218,6 +220,28 @@ class CollectorApiIT extends KafkaBackedCollector {
         .header("Access-Control-Request-Method", "POST")
         .exchange()
         .expectStatus().isForbidden();
+  }
+
+  @Test
+  void exposesItsCountsLatenciesAndProducerBufferToPrometheus() {
+    post("{\"userName\":\"kim\",\"colorName\":\"red\"}").expectStatus().isAccepted();
+    post("{\"userName\":\"kim\",\"colorName\":\"mauve\"}").expectStatus().isBadRequest();
+
+    client.get().uri("/actuator/prometheus").exchange()
+        .expectStatus().isOk()
+        .expectBody(String.class).value(metrics -> assertThat(metrics)
+            .containsPattern("collector_events_accepted_total\\{[^}]*} [1-9]")
+            .containsPattern("collector_events_rejected_total\\{[^}]*reason=\"unknown-color\"[^}]*} [1-9]")
+            .contains("collector_send_latency_seconds_bucket")
+            .contains("collector_producer_in_flight_bytes")
+            .contains("kafka_producer_buffer_available_bytes"));
+  }
+
+  @Test
+  void reportsReadyWhileKafkaAnswers() {
+    client.get().uri("/actuator/health/readiness").exchange()
+        .expectStatus().isOk()
+        .expectBody().jsonPath("$.status").isEqualTo("UP");
   }
 
   @Test
