@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.RetriableException;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ public class EventPublisher {
   private final Timer ackLatency;
   private final MeterRegistry meterRegistry;
   private final AtomicBoolean delivering = new AtomicBoolean(true);
+  private final AtomicInteger awaitingKafka = new AtomicInteger();
 
   public EventPublisher(KafkaTemplate<String, byte[]> template,
       ProducerFactory<String, byte[]> producerFactory, CollectorProperties properties,
@@ -60,6 +62,9 @@ public class EventPublisher {
         .description("Bytes handed to the producer and not yet acknowledged.")
         .baseUnit("bytes")
         .register(meterRegistry);
+    Gauge.builder("collector.requests.awaiting.kafka", awaitingKafka, AtomicInteger::get)
+        .description("Requests whose events Kafka has neither acknowledged nor failed yet.")
+        .register(meterRegistry);
   }
 
   /**
@@ -77,8 +82,12 @@ public class EventPublisher {
       return Mono.error(full);
     }
     long started = System.nanoTime();
+    awaitingKafka.incrementAndGet();
     CompletableFuture<Void> all = sendAll(events);
-    all.whenComplete((ignored, error) -> budget.release(bytes));
+    all.whenComplete((ignored, error) -> {
+      budget.release(bytes);
+      awaitingKafka.decrementAndGet();
+    });
     // Suppress cancellation: a timed-out request must not release the budget of records still queued.
     return Mono.fromFuture(all, true)
         .timeout(ackTimeout, Mono.error(() -> new DeliveryUnavailableException("timeout",
