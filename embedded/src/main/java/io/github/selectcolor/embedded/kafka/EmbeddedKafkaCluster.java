@@ -156,7 +156,9 @@ public final class EmbeddedKafkaCluster implements AutoCloseable {
   }
 
   private void deleteBaseDirectory() {
-    if (baseDirectory == null) {
+    // The test kit deletes the directories it made itself when it closes.
+    if (baseDirectory == null || !Files.exists(baseDirectory)) {
+      baseDirectory = null;
       return;
     }
     try (Stream<Path> paths = Files.walk(baseDirectory)) {
