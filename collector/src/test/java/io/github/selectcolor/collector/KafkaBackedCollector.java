@@ -1,9 +1,12 @@
 package io.github.selectcolor.collector;
 
 import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,11 +26,25 @@ public abstract class KafkaBackedCollector {
   @RegisterExtension
   protected static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3);
 
+  /** What landed in the topic; open from the first test of a class to the last. */
+  protected static TopicProbe topic;
+
   @Autowired
   protected WebTestClient client;
 
   @DynamicPropertySource
   static void kafkaProperties(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
+  }
+
+  /** Takes the context so that the collector has started and provisioned the topic. */
+  @BeforeAll
+  static void openProbe(@Autowired ApplicationContext started) {
+    topic = new TopicProbe(kafka.bootstrapServers(), TOPIC);
+  }
+
+  @AfterAll
+  static void closeProbe() {
+    topic.close();
   }
 }

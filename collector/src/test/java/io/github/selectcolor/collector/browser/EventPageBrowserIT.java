@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.selectcolor.collector.KafkaBackedCollector;
-import io.github.selectcolor.collector.TopicProbe;
 import io.github.selectcolor.embedded.chromium.ChromiumExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +14,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,10 +22,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 
 /**
  * The page and its tracker in headless Chromium against the real collector and a three-broker
@@ -45,25 +40,12 @@ class EventPageBrowserIT extends KafkaBackedCollector {
   @RegisterExtension
   static final ChromiumExtension chromium = new ChromiumExtension();
 
-  private static TopicProbe topic;
-
   private final ObjectMapper json = new ObjectMapper();
 
   @LocalServerPort
   private int port;
 
   private WebDriver driver;
-
-  /** Takes the context so that the collector has started and provisioned the topic. */
-  @BeforeAll
-  static void openProbe(@Autowired ApplicationContext started) {
-    topic = new TopicProbe(kafka.bootstrapServers(), TOPIC);
-  }
-
-  @AfterAll
-  static void closeProbe() {
-    topic.close();
-  }
 
   /** Every test starts from the page with an empty queue. */
   @BeforeEach

@@ -3,7 +3,6 @@ package io.github.selectcolor.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.selectcolor.collector.KafkaBackedCollector;
-import io.github.selectcolor.collector.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -36,8 +32,6 @@ class CollectorApiIT extends KafkaBackedCollector {
       + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
   private static final Instant NOW = Instant.parse("2026-11-22T01:00:10.000Z");
 
-  private static TopicProbe topic;
-
   @TestConfiguration
   static class FixedClock {
     @Bean
@@ -45,17 +39,6 @@ class CollectorApiIT extends KafkaBackedCollector {
     Clock fixedClock() {
       return Clock.fixed(NOW, ZoneOffset.UTC);
     }
-  }
-
-  /** Takes the client so that the collector has started and provisioned the topic. */
-  @BeforeAll
-  static void openProbe(@Autowired WebTestClient started) {
-    topic = new TopicProbe(kafka.bootstrapServers(), TOPIC);
-  }
-
-  @AfterAll
-  static void closeProbe() {
-    topic.close();
   }
 
   @Test
