@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Load benchmark of the collector against embedded Kafka, with its two baselines measured in the
-# same run: the book's fire-and-forget Spring MVC design and a plain producer loop (the ceiling).
+# Load benchmark of the collector against embedded Kafka, with its baselines measured in the same
+# run: the book's fire-and-forget Spring MVC design (its controller as published, and a stripped
+# minimum of it) and a plain producer loop (the ceiling).
 #
-#   bench/run.sh                          the full run (about 20 minutes on 2 cores)
+#   bench/run.sh                          the full run (about 23 minutes on 2 cores)
 #   WARMUP=10 DURATION=5 bench/run.sh     a smoke run: proves the harness, figures mean nothing
 #
 # Settings (environment):
@@ -167,11 +168,11 @@ ok_rate() {
     -v us="$(field "$1" duration_us)" 'BEGIN { printf "%.1f", (requests - non2xx) / (us / 1e6) }'
 }
 
-# Runs wrk; prints its BENCH line. Usage: wrk_run NAME URL EVENTS DELAY_MS SECONDS
+# Runs wrk; prints its BENCH line. Usage: wrk_run NAME URL EVENTS DELAY_MS SECONDS [METHOD]
 wrk_run() {
-  local name="$1" url="$2" events="$3" delay="$4" seconds="$5" out
+  local name="$1" url="$2" events="$3" delay="$4" seconds="$5" method="${6:-POST}" out
   out="$LOGS/wrk-$name.txt"
-  BENCH_EVENTS="$events" BENCH_DELAY_MS="$delay" wrk -t "$THREADS" -c "$CONNECTIONS" \
+  BENCH_EVENTS="$events" BENCH_DELAY_MS="$delay" BENCH_METHOD="$method" wrk -t "$THREADS" -c "$CONNECTIONS" \
     -d "${seconds}s" --timeout 10s -s "$WRK_SCRIPT" "$url" >"$out" 2>&1 \
     || fail "wrk failed; see $out"
   grep -m 1 '^BENCH ' "$out" | sed "s/^BENCH /connections=$CONNECTIONS /" \
@@ -224,19 +225,26 @@ measure_collector() {
   stop "$pid"
 }
 
+# The book's controller as published (GET /api/select, recorded as subject "baseline", the target's
+# reference), then the same application's stripped minimum (POST /api/events, subject "minimal").
 measure_baseline() {
-  local config="$1" bootstrap="$2" port url pid line
+  local config="$1" bootstrap="$2" port book_url minimal_url pid line
   port="$(free_port)"
-  url="http://127.0.0.1:$port/api/events"
+  book_url="http://127.0.0.1:$port/api/select?color=blue&user=Hanako%20Yamada"
+  minimal_url="http://127.0.0.1:$port/api/events"
   say "[$config] book-design baseline: starting on port $port"
   start "$config-baseline" java "-Xms$HEAP" "-Xmx$HEAP" -jar "$BENCH_JAR" \
     "--server.port=$port" "--spring.kafka.bootstrap-servers=$bootstrap" "--baseline.topic=$TOPIC"
   pid="$LAST_PID"
-  wait_for_post "$pid" "$url" "$LOGS/$config-baseline.log"
+  wait_for_post "$pid" "$minimal_url" "$LOGS/$config-baseline.log"
   say "[$config] book-design baseline: warm-up ${WARMUP} s, single events ${DURATION} s"
-  wrk_run "$config-baseline-warmup" "$url" 1 0 "$WARMUP" >/dev/null
-  line="$(wrk_run "$config-baseline-single" "$url" 1 0 "$DURATION")"
+  wrk_run "$config-baseline-warmup" "$book_url" 1 0 "$WARMUP" GET >/dev/null
+  line="$(wrk_run "$config-baseline-single" "$book_url" 1 0 "$DURATION" GET)"
   record "$config" baseline single "$line"
+  say "[$config] minimal fire-and-forget: warm-up ${BATCH_WARMUP} s, single events ${DURATION} s"
+  wrk_run "$config-minimal-warmup" "$minimal_url" 1 0 "$BATCH_WARMUP" >/dev/null
+  line="$(wrk_run "$config-minimal-single" "$minimal_url" 1 0 "$DURATION")"
+  record "$config" minimal single "$line"
   stop "$pid"
 }
 

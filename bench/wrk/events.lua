@@ -2,10 +2,12 @@
 -- bench/run.sh sets it up through the environment, which every wrk thread reads:
 --   BENCH_EVENTS    events per request: 1 posts one JSON object, more post a JSON array of them
 --   BENCH_DELAY_MS  above 0, each connection waits this many milliseconds between requests
+--   BENCH_METHOD    GET sends the URL as it is, without a body (the book's GET /api/select?...)
 -- done() prints one line, "BENCH key=value ...", that run.sh records.
 
 local events = tonumber(os.getenv("BENCH_EVENTS") or "1")
 local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+local method = os.getenv("BENCH_METHOD") or "POST"
 
 local function event(index)
   return string.format('{"eventId":"2f6c1d2e-8d3a-4b7e-9c0f-%012x","userName":"Hanako Yamada",'
@@ -24,9 +26,11 @@ local function body()
   return "[" .. table.concat(parts, ",") .. "]"
 end
 
-wrk.method = "POST"
-wrk.body = body()
-wrk.headers["Content-Type"] = "application/json"
+wrk.method = method
+if method == "POST" then
+  wrk.body = body()
+  wrk.headers["Content-Type"] = "application/json"
+end
 wrk.headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
   .. "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
 
@@ -43,5 +47,5 @@ function done(summary, latency, requests)
     summary.requests, summary.duration, errors.status,
     errors.connect + errors.read + errors.write + errors.timeout,
     math.floor(latency:percentile(50)), math.floor(latency:percentile(99)),
-    math.floor(latency.mean), latency.max, events, delay_ms, #wrk.body))
+    math.floor(latency.mean), latency.max, events, delay_ms, #(wrk.body or "")))
 end

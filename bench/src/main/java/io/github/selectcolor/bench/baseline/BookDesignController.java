@@ -1,42 +1,55 @@
 package io.github.selectcolor.bench.baseline;
 
+import com.google.gson.Gson;
+import java.text.SimpleDateFormat;
+import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Fire and forget: sends the body unchanged as one record and answers 202 before Kafka has it. No
- * parsing, validation or user-agent work, so this is the cheapest HTTP-to-Kafka path Spring MVC
- * offers. A record Kafka later refuses is lost after the client was told it was accepted; it is
- * logged. Thread-safe.
+ * The book's producer controller as the book publishes it: {@code GET /api/select} builds the event
+ * with a new {@link SimpleDateFormat} and {@link Gson} per request, sends it without waiting and
+ * logs every send result at INFO from the producer's callback. Only the callback API differs: Spring
+ * Kafka 3 returns a {@code CompletableFuture} where the book's version returned a
+ * {@code ListenableFuture}. Thread-safe.
  */
 @RestController
 class BookDesignController {
 
   private static final Logger log = LoggerFactory.getLogger(BookDesignController.class);
 
-  private final KafkaTemplate<String, byte[]> template;
+  private final KafkaTemplate<String, String> template;
   private final String topic;
 
-  BookDesignController(KafkaTemplate<String, byte[]> template,
+  BookDesignController(KafkaTemplate<String, String> template,
       @Value("${baseline.topic:select-color}") String topic) {
     this.template = template;
     this.topic = topic;
   }
 
-  @PostMapping(path = "/api/events", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Void> postEvent(@RequestBody byte[] body) {
-    template.send(topic, body).whenComplete((result, error) -> {
-      if (error != null) {
-        log.warn("Kafka refused a record for topic {} after the client was answered.", topic, error);
+  @GetMapping("/api/select")
+  void selectColor(@RequestHeader("user-agent") String userAgentName,
+      @RequestParam("color") String colorName, @RequestParam("user") String userName) {
+    SimpleDateFormat format = new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZZ");
+    Gson gson = new Gson();
+    UserEventVO event = new UserEventVO(format.format(new Date()), userAgentName, colorName,
+        userName);
+    template.send(topic, gson.toJson(event)).whenComplete((result, error) -> {
+      if (error == null) {
+        log.info(result.toString());
+      } else {
+        log.error(error.getMessage(), error);
       }
     });
-    return ResponseEntity.accepted().build();
+  }
+
+  /** The book's event, serialized by Gson from its fields. */
+  record UserEventVO(String timestamp, String userAgent, String colorName, String userName) {
   }
 }

@@ -10,12 +10,15 @@ import java.util.List;
  * @param collectorSingle the collector at full load with single events
  * @param collectorHalf   the collector paced to about half of its single-event peak
  * @param collectorBatch  the collector at full load with batches
- * @param baselineSingle  the book-design baseline at full load with single events
+ * @param baselineSingle  the book's controller as published at full load with single events; the
+ *                        targets' reference
+ * @param minimalSingle   the book's design stripped to its least work, at full load with single
+ *                        events; shown for reference, no target uses it
  * @param ceiling         the plain producer loop
  */
 public record ConfigurationFigures(BenchConfiguration configuration, Measurement collectorSingle,
     Measurement collectorHalf, Measurement collectorBatch, Measurement baselineSingle,
-    Measurement ceiling) {
+    Measurement minimalSingle, Measurement ceiling) {
 
   public static ConfigurationFigures of(RunFile run, String config) {
     return new ConfigurationFigures(BenchConfiguration.parse(config),
@@ -23,12 +26,18 @@ public record ConfigurationFigures(BenchConfiguration configuration, Measurement
         run.require(config, "collector", "half-load"),
         run.require(config, "collector", "batch"),
         run.require(config, "baseline", "single"),
+        run.require(config, "minimal", "single"),
         run.require(config, "ceiling", "producer"));
   }
 
   /** Collector single-event requests/s over the baseline's. */
   public double singleVersusBaseline() {
     return collectorSingle.successesPerSecond() / baselineSingle.successesPerSecond();
+  }
+
+  /** Collector single-event requests/s over the stripped minimum's. */
+  public double singleVersusMinimal() {
+    return collectorSingle.successesPerSecond() / minimalSingle.successesPerSecond();
   }
 
   /** Collector batch events/s over the producer ceiling's records/s. */

@@ -34,8 +34,10 @@ final class JsonReport {
     configuration.put("brokers", figures.configuration().brokers());
     configuration.put("measurements", List.of(measurement(figures.collectorSingle()),
         measurement(figures.collectorHalf()), measurement(figures.collectorBatch()),
-        measurement(figures.baselineSingle()), measurement(figures.ceiling())));
+        measurement(figures.baselineSingle()), measurement(figures.minimalSingle()),
+        measurement(figures.ceiling())));
     configuration.put("singleVersusBaseline", figures.singleVersusBaseline());
+    configuration.put("singleVersusMinimal", figures.singleVersusMinimal());
     configuration.put("batchVersusCeiling", figures.batchVersusCeiling());
     configuration.put("halfLoadShareOfPeak", figures.halfLoadShareOfPeak());
     configuration.put("targets", figures.targets().stream().map(JsonReport::target).toList());

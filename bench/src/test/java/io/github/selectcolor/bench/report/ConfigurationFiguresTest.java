@@ -21,6 +21,8 @@ class ConfigurationFiguresTest {
             + " p99_us=40000 events_per_request=50",
         "run config=" + config + " subject=baseline workload=single requests=50000" + window
             + " p99_us=20000",
+        "run config=" + config + " subject=minimal workload=single requests=100000" + window
+            + " p99_us=10000",
         "run config=" + config + " subject=ceiling workload=producer records=1600000 failed=0"
             + " duration_us=10000000"));
   }
@@ -30,6 +32,14 @@ class ConfigurationFiguresTest {
     ConfigurationFigures figures = ConfigurationFigures.of(run("fast", 75_000, 5_000), "fast");
 
     assertThat(figures.singleVersusBaseline()).isCloseTo(1.5, within(1e-9));
+  }
+
+  @Test
+  void comparesSingleEventsWithTheStrippedMinimumForReferenceOnly() {
+    ConfigurationFigures figures = ConfigurationFigures.of(run("fast", 75_000, 5_000), "fast");
+
+    assertThat(figures.singleVersusMinimal()).isCloseTo(0.75, within(1e-9));
+    assertThat(figures.targets()).noneMatch(target -> target.measured() == 0.75);
   }
 
   @Test
