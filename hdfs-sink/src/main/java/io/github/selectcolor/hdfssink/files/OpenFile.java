@@ -1,0 +1,133 @@
+package io.github.selectcolor.hdfssink.files;
+
+import io.github.selectcolor.hdfssink.HdfsSinkProperties.Compression;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A temporary file receiving the records of one partition and one time bucket, until it is
+ * committed by an atomic rename or abandoned. Created without creating parents, so that an owner
+ * whose claim directory was deleted by a later owner cannot write at all. Not thread-safe.
+ */
+final class OpenFile {
+
+  private static final Logger log = LoggerFactory.getLogger(OpenFile.class);
+  private static final int BUFFER_BYTES = 64 * 1024;
+
+  private final FileSystem fileSystem;
+  private final Path path;
+  private final FSDataOutputStream stream;
+  private final OutputStream out;
+  private final TimeBucket bucket;
+  private final long firstOffset;
+  private final Instant openedAt;
+  private long lastOffset;
+  private long records;
+
+  private OpenFile(FileSystem fileSystem, Path path, FSDataOutputStream stream, OutputStream out,
+      TimeBucket bucket, long firstOffset, Instant openedAt) {
+    this.fileSystem = fileSystem;
+    this.path = path;
+    this.stream = stream;
+    this.out = out;
+    this.bucket = bucket;
+    this.firstOffset = firstOffset;
+    this.lastOffset = firstOffset - 1;
+    this.openedAt = openedAt;
+  }
+
+  static OpenFile create(FileSystem fileSystem, Path claimDirectory, TimeBucket bucket,
+      long firstOffset, Compression compression, Instant now) throws IOException {
+    Path path = new Path(claimDirectory, UUID.randomUUID() + compression.extension() + ".tmp");
+    FSDataOutputStream stream = fileSystem.createNonRecursive(path, false, BUFFER_BYTES,
+        fileSystem.getDefaultReplication(path), fileSystem.getDefaultBlockSize(path), null);
+    OutputStream out = compression == Compression.GZIP
+        ? new GZIPOutputStream(stream, BUFFER_BYTES) : stream;
+    return new OpenFile(fileSystem, path, stream, out, bucket, firstOffset, now);
+  }
+
+  void append(byte[] value, long offset) throws IOException {
+    out.write(value);
+    out.write('\n');
+    lastOffset = offset;
+    records++;
+  }
+
+  /** Covers an offset whose record went elsewhere (the dead-letter topic). */
+  void cover(long offset) {
+    lastOffset = offset;
+  }
+
+  /**
+   * Syncs the file to the DataNodes, closes it and renames it into {@code directory}. A false
+   * rename means the file is gone: a later owner of the partition fenced this one.
+   */
+  Path commit(Path directory, String topic, int partition, Compression compression,
+      Runnable onSynced) throws IOException {
+    if (out instanceof GZIPOutputStream gzip) {
+      gzip.finish();
+    }
+    stream.hsync();
+    stream.close();
+    onSynced.run();
+    fileSystem.mkdirs(directory);
+    Path target = new Path(directory,
+        new CommittedFile(topic, partition, firstOffset, lastOffset).fileName(compression.extension()));
+    if (!fileSystem.rename(path, target)) {
+      throw new PartitionFencedException("Could not rename " + path + " to " + target
+          + ": another owner of partition " + partition + " removed it, or the target exists.");
+    }
+    return target;
+  }
+
+  /** Closes the stream without committing; the next claim of the partition deletes the file. */
+  void abandon() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      log.debug("Closing the abandoned file {} failed, as expected when HDFS or the claim is gone.",
+          path, e);
+    }
+  }
+
+  boolean hasRecords() {
+    return records > 0;
+  }
+
+  long records() {
+    return records;
+  }
+
+  /** Bytes handed to HDFS so far: compressed bytes for gzip. */
+  long bytes() {
+    return stream.getPos();
+  }
+
+  TimeBucket bucket() {
+    return bucket;
+  }
+
+  long firstOffset() {
+    return firstOffset;
+  }
+
+  long lastOffset() {
+    return lastOffset;
+  }
+
+  Instant openedAt() {
+    return openedAt;
+  }
+
+  Path path() {
+    return path;
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.selectcolor.hdfssink.files;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes ownership of partitions in HDFS and finds where each resumes. Claiming deletes the
+ * partition's temporary directory first - stale files of a crash, and the claim directory of any
+ * earlier owner that may still be writing - and only then reads the committed files. HDFS orders
+ * the delete and an earlier owner's rename: either that rename came first and its file is counted,
+ * or it fails. The earlier owner cannot create files again either, because it never creates
+ * parent directories. Thread-safe if the file system is.
+ */
+public final class PartitionClaims {
+
+  private static final Logger log = LoggerFactory.getLogger(PartitionClaims.class);
+
+  private final FileSystem fileSystem;
+  private final SinkPaths paths;
+
+  public PartitionClaims(FileSystem fileSystem, SinkPaths paths) {
+    this.fileSystem = fileSystem;
+    this.paths = paths;
+  }
+
+  /** Claims the partitions: fences earlier owners, then reads each one's committed offsets. */
+  public Map<Integer, Claim> claim(Collection<Integer> partitions) throws IOException {
+    Map<Integer, Path> directories = new HashMap<>();
+    for (int partition : partitions) {
+      directories.put(partition, fence(partition));
+    }
+    Map<Integer, Long> next = nextOffsets(directories.keySet());
+    Map<Integer, Claim> claims = new HashMap<>();
+    directories.forEach((partition, directory) -> claims.put(partition, new Claim(partition,
+        directory, next.containsKey(partition) ? OptionalLong.of(next.get(partition))
+            : OptionalLong.empty())));
+    return claims;
+  }
+
+  private Path fence(int partition) throws IOException {
+    Path partitionDirectory = paths.partitionTempDirectory(partition);
+    if (fileSystem.delete(partitionDirectory, true)) {
+      log.debug("Deleted {}: the temporary files of an earlier owner of partition {}.",
+          partitionDirectory, partition);
+    }
+    Path claimDirectory = new Path(partitionDirectory, UUID.randomUUID().toString());
+    if (!fileSystem.mkdirs(claimDirectory)) {
+      throw new IOException("Could not create the claim directory " + claimDirectory + ".");
+    }
+    return claimDirectory;
+  }
+
+  /** The offset after the last one committed, per partition that has committed files. */
+  Map<Integer, Long> nextOffsets(Collection<Integer> partitions) throws IOException {
+    Map<Integer, Long> next = new HashMap<>();
+    for (FileStatus day : list(paths.topicDirectory())) {
+      for (FileStatus hour : list(day.getPath())) {
+        for (FileStatus file : list(hour.getPath())) {
+          CommittedFile.parse(file.getPath().getName())
+              .filter(committed -> committed.topic().equals(paths.topic())
+                  && partitions.contains(committed.partition()))
+              .ifPresent(committed -> next.merge(committed.partition(), committed.nextOffset(),
+                  Math::max));
+        }
+      }
+    }
+    return next;
+  }
+
+  private FileStatus[] list(Path directory) throws IOException {
+    try {
+      return fileSystem.listStatus(directory);
+    } catch (FileNotFoundException e) {
+      return new FileStatus[0];
+    }
+  }
+
+  /**
+   * A partition this sink now owns in HDFS.
+   *
+   * @param partition  the partition
+   * @param directory  where its temporary files go
+   * @param nextOffset where reading resumes; empty when nothing was committed yet
+   */
+  public record Claim(int partition, Path directory, OptionalLong nextOffset) {
+  }
+}

@@ -1,0 +1,27 @@
+package io.github.selectcolor.hdfssink.files;
+
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Where the sink's files live. Committed files: {@code <base>/<topic>/dt=../hour=../<name>}, the
+ * tree a Hive table points at. Files being written: {@code <base>/+tmp/<topic>/partition=<p>/<claim>/},
+ * outside that tree, one directory per claim of a partition so that a later claim can fence the
+ * earlier owner by deleting it.
+ *
+ * @param base  the absolute base directory
+ * @param topic the topic
+ */
+public record SinkPaths(Path base, String topic) {
+
+  public Path topicDirectory() {
+    return new Path(base, topic);
+  }
+
+  public Path bucketDirectory(TimeBucket bucket) {
+    return new Path(topicDirectory(), bucket.relativePath());
+  }
+
+  public Path partitionTempDirectory(int partition) {
+    return new Path(new Path(new Path(base, "+tmp"), topic), "partition=" + partition);
+  }
+}

@@ -1,0 +1,140 @@
+package io.github.selectcolor.hdfssink.records;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.selectcolor.hdfssink.files.TimeBucket;
+import io.github.selectcolor.event.EventTimes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * Decides whether a record's value can be a line of a JSON-lines file - UTF-8, one JSON object, no
+ * line breaks - and which hour it belongs to: its {@code receivedAt}, else the record's timestamp.
+ * Reads with Jackson's streaming parser and keeps nothing. Not thread-safe (it reuses a decoder):
+ * one per worker.
+ */
+public final class RecordInspector {
+
+  private static final String RECEIVED_AT = "receivedAt";
+
+  private final JsonFactory jsonFactory = JsonFactory.builder().build();
+  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private final ZoneId zone;
+
+  public RecordInspector(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  public Inspection inspect(byte[] value, long recordTimestamp) {
+    if (value == null || value.length == 0) {
+      return new Invalid(Reason.EMPTY_VALUE, "The record has no value.");
+    }
+    Inspection text = checkText(value);
+    if (text != null) {
+      return text;
+    }
+    try (JsonParser parser = jsonFactory.createParser(value)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return new Invalid(Reason.NOT_A_JSON_OBJECT, "The value is JSON but not an object.");
+      }
+      String receivedAt = readReceivedAt(parser);
+      if (parser.nextToken() != null) {
+        return new Invalid(Reason.NOT_JSON, "The value has content after its JSON object.");
+      }
+      return new Valid(TimeBucket.of(hourSource(receivedAt, recordTimestamp), zone));
+    } catch (JsonProcessingException e) {
+      return new Invalid(Reason.NOT_JSON, "The value is not JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading a byte array cannot fail this way.", e);
+    }
+  }
+
+  private Inspection checkText(byte[] value) {
+    boolean ascii = true;
+    for (byte b : value) {
+      if (b == '\n' || b == '\r') {
+        return new Invalid(Reason.LINE_BREAK, "The value holds a line break, so it cannot be one line.");
+      }
+      ascii &= b >= 0;
+    }
+    if (!ascii) {
+      try {
+        utf8.reset().decode(ByteBuffer.wrap(value));
+      } catch (CharacterCodingException e) {
+        return new Invalid(Reason.NOT_UTF8, "The value is not valid UTF-8.");
+      }
+    }
+    return null;
+  }
+
+  private static String readReceivedAt(JsonParser parser) throws IOException {
+    String receivedAt = null;
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      if (value == JsonToken.VALUE_STRING && RECEIVED_AT.equals(name)) {
+        receivedAt = parser.getText();
+      } else {
+        parser.skipChildren();
+      }
+    }
+    return receivedAt;
+  }
+
+  private static Instant hourSource(String receivedAt, long recordTimestamp) {
+    if (receivedAt != null) {
+      try {
+        return EventTimes.parse(receivedAt).toInstant();
+      } catch (DateTimeException e) {
+        return Instant.ofEpochMilli(recordTimestamp);
+      }
+    }
+    return Instant.ofEpochMilli(recordTimestamp);
+  }
+
+  /** What an inspection found. */
+  public sealed interface Inspection permits Valid, Invalid {
+  }
+
+  /** @param bucket the hour the record's file belongs to */
+  public record Valid(TimeBucket bucket) implements Inspection {
+  }
+
+  /**
+   * @param reason why the record cannot be written
+   * @param detail a sentence for people, without the value itself
+   */
+  public record Invalid(Reason reason, String detail) implements Inspection {
+  }
+
+  /** Why a record goes to the dead-letter topic; the header value is {@link #code()}. */
+  public enum Reason {
+    EMPTY_VALUE("empty-value"),
+    NOT_UTF8("not-utf8"),
+    LINE_BREAK("line-break"),
+    NOT_JSON("not-json"),
+    NOT_A_JSON_OBJECT("not-a-json-object");
+
+    private final String code;
+
+    Reason(String code) {
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
+}

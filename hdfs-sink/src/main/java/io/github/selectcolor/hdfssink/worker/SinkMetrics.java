@@ -1,0 +1,51 @@
+package io.github.selectcolor.hdfssink.worker;
+
+import io.github.selectcolor.hdfssink.records.RecordInspector.Reason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sink's own meters; Kafka's consumer metrics (lag per partition among them) are bound per
+ * consumer by the workers. Thread-safe.
+ */
+@Component
+public class SinkMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter recordsWritten;
+  private final Counter bytesCommitted;
+  private final Counter filesCommitted;
+  private final Timer commitLatency;
+
+  public SinkMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.recordsWritten = Counter.builder("hdfs.sink.records.written")
+        .description("Records written to HDFS files that were then committed").register(registry);
+    this.bytesCommitted = Counter.builder("hdfs.sink.bytes.written").baseUnit("bytes")
+        .description("Bytes of committed files, as written (after compression)").register(registry);
+    this.filesCommitted = Counter.builder("hdfs.sink.files.committed")
+        .description("Files committed by rename").register(registry);
+    this.commitLatency = Timer.builder("hdfs.sink.commit.latency")
+        .description("Time to sync, close and rename a file").publishPercentileHistogram()
+        .register(registry);
+  }
+
+  MeterRegistry registry() {
+    return registry;
+  }
+
+  void committed(long records, long bytes, Duration took) {
+    recordsWritten.increment(records);
+    bytesCommitted.increment(bytes);
+    filesCommitted.increment();
+    commitLatency.record(took);
+  }
+
+  void deadLettered(Reason reason) {
+    Counter.builder("hdfs.sink.records.dead.lettered").tag("reason", reason.code())
+        .description("Records sent to the dead-letter topic").register(registry).increment();
+  }
+}

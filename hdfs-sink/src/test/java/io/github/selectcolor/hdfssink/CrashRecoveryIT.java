@@ -1,0 +1,134 @@
+package io.github.selectcolor.hdfssink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.selectcolor.embedded.hdfs.HdfsClusterExtension;
+import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A crash at each step of landing records, then a new instance: every event lands exactly once and
+ * no temporary file of the crashed instance survives.
+ */
+class CrashRecoveryIT {
+
+  @RegisterExtension
+  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3)
+      .brokerProperty("group.initial.rebalance.delay.ms", "0");
+
+  @RegisterExtension
+  static final HdfsClusterExtension hdfs = HdfsClusterExtension.withDataNodes(1);
+
+  private SinkTestBed bed;
+
+  @BeforeEach
+  void createTestBed() {
+    bed = new SinkTestBed(kafka, hdfs);
+  }
+
+  @AfterEach
+  void closeTestBed() {
+    bed.close();
+  }
+
+  @ParameterizedTest
+  @EnumSource(CrashOnce.Point.class)
+  void landsEveryEventExactlyOnceAfterACrash(CrashOnce.Point point) {
+    CrashOnce crash = new CrashOnce(point);
+    ConfigurableApplicationContext crashed = bed.startSink(crash, "hdfs-sink.workers=1",
+        "hdfs-sink.roll.max-records=4", "hdfs-sink.roll.max-age=30s");
+    List<UUID> ids = new ArrayList<>(bed.produce(0, 10, "Before Crash"));
+    // The crash is an uncaught Error in a worker thread, which Awaitility would report as its own.
+    await("the crash " + point).dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30))
+        .until(crash::crashed);
+    crashed.close();
+    ids.addAll(bed.produce(0, 5, "After Crash"));
+
+    bed.startSink("hdfs-sink.roll.max-records=4", "hdfs-sink.roll.max-age=1s");
+
+    await("every event in HDFS").atMost(Duration.ofSeconds(30))
+        .until(() -> bed.landed().eventIds().size() >= ids.size() && temporaryFiles().isEmpty());
+    assertThat(bed.landed().eventIds()).containsExactlyElementsOf(ids);
+    assertContiguous(bed.landed());
+  }
+
+  @Test
+  void landsEveryEventExactlyOnceAfterKillNine(@TempDir Path logs) throws Exception {
+    Process sink = startSinkProcess(logs.resolve("killed.log"));
+    try {
+      List<UUID> ids = new ArrayList<>();
+      for (int partition = 0; partition < SinkTestBed.PARTITIONS; partition++) {
+        ids.addAll(bed.produce(partition, 35, "Before Kill"));
+      }
+      await("three files per partition committed and files open").atMost(Duration.ofSeconds(60))
+          .until(() -> bed.landed().files().size() == 9 && !temporaryFiles().isEmpty());
+      sink.destroyForcibly().waitFor();
+      ids.addAll(bed.produce(50));
+
+      sink = startSinkProcess(logs.resolve("restarted.log"));
+
+      await("every event in HDFS").atMost(Duration.ofSeconds(60))
+          .until(() -> bed.landed().eventIds().size() >= ids.size());
+      assertThat(bed.landed().eventIdCounts()).hasSize(ids.size()).allSatisfy(
+          (id, count) -> assertThat(count).as("copies of %s", id).isEqualTo(1));
+      assertThat(bed.landed().eventIdCounts().keySet()).containsExactlyInAnyOrderElementsOf(ids);
+    } finally {
+      sink.destroyForcibly().waitFor();
+    }
+  }
+
+  private Process startSinkProcess(Path log) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+        "-cp", System.getProperty("java.class.path"), HdfsSinkApplication.class.getName()));
+    for (Map.Entry<String, Object> property : bed.properties("hdfs-sink.roll.max-records=10",
+        "hdfs-sink.roll.max-age=30s").entrySet()) {
+      command.add("--" + property.getKey() + "=" + property.getValue());
+    }
+    Files.createDirectories(log.getParent());
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        .start();
+  }
+
+  private List<org.apache.hadoop.fs.Path> temporaryFiles() throws IOException {
+    List<org.apache.hadoop.fs.Path> files = new ArrayList<>();
+    org.apache.hadoop.fs.Path temporary = new org.apache.hadoop.fs.Path(
+        bed.topicDirectory().getParent(), "+tmp");
+    if (!hdfs.fileSystem().exists(temporary)) {
+      return files;
+    }
+    RemoteIterator<LocatedFileStatus> statuses = hdfs.fileSystem().listFiles(temporary, true);
+    while (statuses.hasNext()) {
+      files.add(statuses.next().getPath());
+    }
+    return files;
+  }
+
+  private static void assertContiguous(LandedFiles landed) {
+    Map<Integer, Long> next = new java.util.HashMap<>();
+    for (LandedFiles.Landed file : landed.files()) {
+      long expected = next.getOrDefault(file.name().partition(), 0L);
+      assertThat(file.name().firstOffset()).as("first offset of %s", file.path())
+          .isEqualTo(expected);
+      next.put(file.name().partition(), file.name().nextOffset());
+    }
+  }
+}

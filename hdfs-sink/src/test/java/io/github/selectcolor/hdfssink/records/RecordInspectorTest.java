@@ -1,0 +1,73 @@
+package io.github.selectcolor.hdfssink.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.selectcolor.hdfssink.files.TimeBucket;
+import io.github.selectcolor.hdfssink.records.RecordInspector.Invalid;
+import io.github.selectcolor.hdfssink.records.RecordInspector.Reason;
+import io.github.selectcolor.hdfssink.records.RecordInspector.Valid;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class RecordInspectorTest {
+
+  private static final long RECORD_TIME = Instant.parse("2026-11-22T01:15:00Z").toEpochMilli();
+
+  private final RecordInspector inspector = new RecordInspector(ZoneOffset.UTC);
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void bucketsAnEventByItsReceivedTime() {
+    var inspection = inspector.inspect(
+        utf8("{\"userName\":\"김민지\",\"receivedAt\":\"2026-11-22T18:05:00.000+09:00\"}"), RECORD_TIME);
+
+    assertThat(inspection).isEqualTo(new Valid(TimeBucket.of(
+        Instant.parse("2026-11-22T09:05:00Z"), ZoneOffset.UTC)));
+  }
+
+  @Test
+  void bucketsByTheRecordTimeWhenReceivedAtIsMissingOrInvalid() {
+    Valid expected = new Valid(TimeBucket.of(Instant.ofEpochMilli(RECORD_TIME), ZoneOffset.UTC));
+
+    assertThat(inspector.inspect(utf8("{\"a\":{\"receivedAt\":\"x\"}}"), RECORD_TIME))
+        .isEqualTo(expected);
+    assertThat(inspector.inspect(utf8("{\"receivedAt\":\"yesterday\"}"), RECORD_TIME))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void refusesValuesThatAreNotJsonObjects() {
+    assertThat(reason("not json")).isEqualTo(Reason.NOT_JSON);
+    assertThat(reason("{\"a\":1")).isEqualTo(Reason.NOT_JSON);
+    assertThat(reason("{\"a\":1} {\"b\":2}")).isEqualTo(Reason.NOT_JSON);
+    assertThat(reason("[1,2]")).isEqualTo(Reason.NOT_A_JSON_OBJECT);
+    assertThat(reason("")).isEqualTo(Reason.EMPTY_VALUE);
+  }
+
+  @Test
+  void refusesLineBreaksThatWouldSplitTheLine() {
+    assertThat(reason("{\"a\":\n1}")).isEqualTo(Reason.LINE_BREAK);
+  }
+
+  @Test
+  void refusesInvalidUtf8() {
+    byte[] value = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+
+    assertThat(((Invalid) inspector.inspect(value, RECORD_TIME)).reason()).isEqualTo(Reason.NOT_UTF8);
+  }
+
+  @Test
+  void refusesNullValues() {
+    assertThat(((Invalid) inspector.inspect(null, RECORD_TIME)).reason())
+        .isEqualTo(Reason.EMPTY_VALUE);
+  }
+
+  private Reason reason(String value) {
+    return ((Invalid) inspector.inspect(utf8(value), RECORD_TIME)).reason();
+  }
+}
