@@ -11,7 +11,7 @@ import java.util.UUID;
  * same fields, the same Chrome User-Agent and its parsed parts, so that the producer ceiling sends
  * records of the same size.
  */
-final class SampleEvent {
+public final class SampleEvent {
 
   static final String USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
       + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -19,7 +19,7 @@ final class SampleEvent {
   private SampleEvent() {
   }
 
-  static byte[] json() {
+  public static byte[] json() {
     OffsetDateTime timestamp = OffsetDateTime.parse("2026-11-22T10:00:00.000+09:00");
     OffsetDateTime sentAt = OffsetDateTime.parse("2026-11-22T10:00:00.120+09:00");
     OffsetDateTime receivedAt = OffsetDateTime.parse("2026-11-22T01:00:00.135Z");

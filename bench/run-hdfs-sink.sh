@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Throughput benchmark of the HDFS sink: pre-produced events landed into an embedded HDFS
+# (MiniDFSCluster), next to a plain-consumer ceiling reading the same topic in the same run.
+#
+#   bench/run-hdfs-sink.sh                 the full run: 2 million events (a few minutes)
+#   EVENTS=200000 bench/run-hdfs-sink.sh   a smaller run
+#
+# Settings (environment): EVENTS=2000000, HEAP=4g, SKIP_BUILD=1 uses the jars already built.
+# Writes bench/results/hdfs-sink-<stamp>.md and .json, and hdfs-sink-latest.md.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+EVENTS="${EVENTS:-2000000}"
+HEAP="${HEAP:-4g}"
+SKIP_BUILD="${SKIP_BUILD:-0}"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+LOGS="$ROOT/bench/results/logs/hdfs-sink-$STAMP"
+
+if [[ "$SKIP_BUILD" != "1" ]]; then
+  (cd "$ROOT" && ./mvnw -q -DskipTests install)
+fi
+BENCH_JAR="$(find "$ROOT/bench/target" -maxdepth 1 -name 'bench-*-exec.jar' | head -n 1)"
+[[ -n "$BENCH_JAR" ]] || { echo "bench: no bench-*-exec.jar; build without SKIP_BUILD." >&2; exit 1; }
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+git -C "$ROOT" diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes)"
+mkdir -p "$LOGS"
+
+echo "Run $STAMP: $EVENTS events; log in $LOGS/bench.log"
+report="$(java "-Xms$HEAP" "-Xmx$HEAP" -Dloader.main=io.github.selectcolor.bench.hdfs.HdfsSinkBench \
+  -jar "$BENCH_JAR" "$EVENTS" "$ROOT/bench/results" "$STAMP" "$COMMIT" 2>"$LOGS/bench.log" | tail -n 1)"
+cat "$report"

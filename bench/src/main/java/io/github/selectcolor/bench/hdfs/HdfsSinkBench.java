@@ -1,0 +1,117 @@
+package io.github.selectcolor.bench.hdfs;
+
+import io.github.selectcolor.bench.producer.SampleEvent;
+import io.github.selectcolor.embedded.hdfs.EmbeddedHdfsCluster;
+import io.github.selectcolor.embedded.kafka.EmbeddedKafkaCluster;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HDFS sink's benchmark: pre-produces events into a three-partition topic of an embedded
+ * one-broker Kafka cluster, then, twice (a warm-up pass and a measured one), reads the whole topic
+ * with the plain-consumer ceiling and lands it with the sink into an embedded HDFS (MiniDFSCluster).
+ * Each partition's records fill exactly {@value #FILES_PER_PARTITION} files, so that no pass waits
+ * for an age-based commit. Usage: {@code HdfsSinkBench EVENTS RESULTS_DIR STAMP COMMIT}; prints the
+ * report's path.
+ */
+public final class HdfsSinkBench {
+
+  static final int PARTITIONS = 3;
+  static final int FILES_PER_PARTITION = 4;
+  static final double TARGET_SHARE_OF_CEILING = 0.5;
+  private static final String TOPIC = "select-color";
+  private static final Logger log = LoggerFactory.getLogger(HdfsSinkBench.class);
+
+  private HdfsSinkBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 4) {
+      System.err.println("Usage: HdfsSinkBench EVENTS RESULTS_DIR STAMP COMMIT");
+      System.exit(2);
+    }
+    long perPartition = roundUp(Long.parseLong(args[0]) / PARTITIONS, FILES_PER_PARTITION);
+    long records = perPartition * PARTITIONS;
+    try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder().brokers(1)
+            .brokerProperty("group.initial.rebalance.delay.ms", "0").build().start();
+        EmbeddedHdfsCluster hdfs = EmbeddedHdfsCluster.withDataNodes(1).start()) {
+      createTopic(kafka.bootstrapServers());
+      long eventBytes = produce(kafka.bootstrapServers(), perPartition);
+      PlainConsumerCeiling ceiling = new PlainConsumerCeiling(kafka.bootstrapServers(), TOPIC);
+      SinkPass sink = new SinkPass(kafka.bootstrapServers(), hdfs.uri(), TOPIC);
+      Throughput ceilingResult = null;
+      Throughput sinkResult = null;
+      for (String pass : List.of("warm-up", "measured")) {
+        ceilingResult = ceiling.read(PARTITIONS);
+        log.info("Ceiling, {} pass: {}", pass, ceilingResult);
+        sinkResult = sink.run("sink-" + pass, PARTITIONS, records,
+            perPartition / FILES_PER_PARTITION);
+        log.info("Sink, {} pass: {}", pass, sinkResult);
+      }
+      Path report = write(Path.of(args[1]), args[2], new SinkBenchResult(records, eventBytes,
+          ceilingResult, sinkResult, args[3]));
+      System.out.println(report);
+    }
+  }
+
+  private static long roundUp(long value, long multiple) {
+    return (value + multiple - 1) / multiple * multiple;
+  }
+
+  private static void createTopic(String bootstrapServers) throws InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrapServers))) {
+      admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not create the topic.", e.getCause());
+    }
+  }
+
+  private static long produce(String bootstrapServers, long perPartition) {
+    byte[] value = SampleEvent.json();
+    log.info("Producing {} events of {} bytes to each of {} partitions.", perPartition,
+        value.length, PARTITIONS);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ProducerConfig.ACKS_CONFIG, "1",
+        ProducerConfig.LINGER_MS_CONFIG, 20,
+        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+      for (long index = 0; index < perPartition; index++) {
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+          producer.send(new ProducerRecord<>(TOPIC, partition, null, value));
+        }
+      }
+      producer.flush();
+    }
+    return value.length;
+  }
+
+  private static Path write(Path resultsDirectory, String stamp, SinkBenchResult result)
+      throws IOException {
+    Files.createDirectories(resultsDirectory);
+    Path markdown = resultsDirectory.resolve("hdfs-sink-" + stamp + ".md");
+    Files.writeString(markdown, result.markdown(), StandardCharsets.UTF_8);
+    Files.writeString(resultsDirectory.resolve("hdfs-sink-" + stamp + ".json"), result.json(),
+        StandardCharsets.UTF_8);
+    Files.copy(markdown, resultsDirectory.resolve("hdfs-sink-latest.md"),
+        StandardCopyOption.REPLACE_EXISTING);
+    return markdown;
+  }
+}
