@@ -26,6 +26,7 @@ git -C "$ROOT" diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT (with uncommitte
 mkdir -p "$LOGS"
 
 echo "Run $STAMP: $EVENTS events; log in $LOGS/bench.log"
-report="$(java "-Xms$HEAP" "-Xmx$HEAP" -Dloader.main=io.github.selectcolor.bench.hdfs.HdfsSinkBench \
-  -jar "$BENCH_JAR" "$EVENTS" "$ROOT/bench/results" "$STAMP" "$COMMIT" 2>"$LOGS/bench.log" | tail -n 1)"
-cat "$report"
+java "-Xms$HEAP" "-Xmx$HEAP" -Dloader.main=io.github.selectcolor.bench.hdfs.HdfsSinkBench \
+  -jar "$BENCH_JAR" "$EVENTS" "$ROOT/bench/results" "$STAMP" "$COMMIT" >"$LOGS/bench.log" 2>&1 \
+  || { echo "bench: the run failed; its last lines:" >&2; tail -n 20 "$LOGS/bench.log" >&2; exit 1; }
+cat "$ROOT/bench/results/hdfs-sink-$STAMP.md"

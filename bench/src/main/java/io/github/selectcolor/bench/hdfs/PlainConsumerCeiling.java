@@ -1,7 +1,9 @@
 package io.github.selectcolor.bench.hdfs;
 
 import java.time.Duration;
+import io.github.selectcolor.hdfssink.worker.SinkClients;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +18,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * The ceiling: one thread per partition, each with a plain KafkaConsumer assigned to its partition,
- * reading from the start to the end offset and discarding the records. Not thread-safe: one run at
+ * reading from the start to the end offset and discarding the records. It fetches with the sink's
+ * fetch settings, so that both read alike. Not thread-safe: one run at
  * a time.
  */
 final class PlainConsumerCeiling {
@@ -55,11 +58,12 @@ final class PlainConsumerCeiling {
   }
 
   private long[] readToEnd(TopicPartition partition) {
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+    Map<String, Object> config = new HashMap<>(SinkClients.FETCH_DEFAULTS);
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
       long end = consumer.endOffsets(List.of(partition)).get(partition);

@@ -1,6 +1,7 @@
 package io.github.selectcolor.hdfssink.files;
 
 import io.github.selectcolor.hdfssink.HdfsSinkProperties.Compression;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -31,6 +32,7 @@ final class OpenFile {
   private final Instant openedAt;
   private long lastOffset;
   private long records;
+  private long appendedBytes;
 
   private OpenFile(FileSystem fileSystem, Path path, FSDataOutputStream stream, OutputStream out,
       TimeBucket bucket, long firstOffset, Instant openedAt) {
@@ -49,8 +51,9 @@ final class OpenFile {
     Path path = new Path(claimDirectory, UUID.randomUUID() + compression.extension() + ".tmp");
     FSDataOutputStream stream = fileSystem.createNonRecursive(path, false, BUFFER_BYTES,
         fileSystem.getDefaultReplication(path), fileSystem.getDefaultBlockSize(path), null);
+    // Buffered in front of the HDFS stream, whose writes are synchronized and checksummed per call.
     OutputStream out = compression == Compression.GZIP
-        ? new GZIPOutputStream(stream, BUFFER_BYTES) : stream;
+        ? new GZIPOutputStream(stream, BUFFER_BYTES) : new BufferedOutputStream(stream, BUFFER_BYTES);
     return new OpenFile(fileSystem, path, stream, out, bucket, firstOffset, now);
   }
 
@@ -59,6 +62,7 @@ final class OpenFile {
     out.write('\n');
     lastOffset = offset;
     records++;
+    appendedBytes += value.length + 1;
   }
 
   /** Covers an offset whose record went elsewhere (the dead-letter topic). */
@@ -74,6 +78,8 @@ final class OpenFile {
       Runnable onSynced) throws IOException {
     if (out instanceof GZIPOutputStream gzip) {
       gzip.finish();
+    } else {
+      out.flush();
     }
     stream.hsync();
     stream.close();
@@ -106,9 +112,9 @@ final class OpenFile {
     return records;
   }
 
-  /** Bytes handed to HDFS so far: compressed bytes for gzip. */
+  /** Bytes written so far, as they land in HDFS: compressed bytes for gzip. */
   long bytes() {
-    return stream.getPos();
+    return out instanceof GZIPOutputStream ? stream.getPos() : appendedBytes;
   }
 
   TimeBucket bucket() {

@@ -54,6 +54,9 @@ public final class DeadLetterPublisher implements AutoCloseable {
 
   /** Waits until every dead letter of the partition is acknowledged. */
   public void awaitAcknowledged(TopicPartition partition) throws DeadLetterException {
+    if (pending.isEmpty()) {
+      return;
+    }
     List<Future<RecordMetadata>> sends = pending.remove(partition);
     if (sends == null) {
       return;

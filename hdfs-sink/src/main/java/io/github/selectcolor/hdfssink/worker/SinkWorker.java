@@ -29,6 +29,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -127,8 +128,15 @@ final class SinkWorker implements Runnable {
   }
 
   private void pollOnce() {
-    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(properties.pollTimeout())) {
-      land(record);
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(properties.pollTimeout());
+    for (TopicPartition partition : records.partitions()) {
+      for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+        PartitionWriter writer = writers.get(partition);
+        if (writer == null) {
+          break;
+        }
+        land(partition, writer, record);
+      }
     }
     Instant now = clock.instant();
     for (Map.Entry<TopicPartition, PartitionWriter> entry : new ArrayList<>(writers.entrySet())) {
@@ -140,12 +148,8 @@ final class SinkWorker implements Runnable {
     publishStatus(WorkerStatus.State.RUNNING);
   }
 
-  private void land(ConsumerRecord<byte[], byte[]> record) {
-    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-    PartitionWriter writer = writers.get(partition);
-    if (writer == null) {
-      return;
-    }
+  private void land(TopicPartition partition, PartitionWriter writer,
+      ConsumerRecord<byte[], byte[]> record) {
     Inspection inspection = inspector.inspect(record.value(), record.timestamp());
     try {
       if (inspection instanceof Valid valid) {
