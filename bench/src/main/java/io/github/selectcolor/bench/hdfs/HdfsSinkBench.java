@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HDFS sink's benchmark: pre-produces events into a three-partition topic of an embedded
  * one-broker Kafka cluster, then, twice (a warm-up pass and a measured one), reads the whole topic
- * with the plain-consumer ceiling and lands it with the sink into an embedded HDFS (MiniDFSCluster).
+ * with the plain-consumer ceilings and lands it with the sink into an embedded HDFS (MiniDFSCluster).
  * Each partition's records fill exactly {@value #FILES_PER_PARTITION} files, so that no pass waits
  * for an age-based commit (5 s) unless a rebalance cut a file short. Usage: {@code HdfsSinkBench EVENTS RESULTS_DIR STAMP COMMIT}; prints the
  * report's path.
@@ -47,25 +47,29 @@ public final class HdfsSinkBench {
     }
     long perPartition = roundUp(Long.parseLong(args[0]) / PARTITIONS, FILES_PER_PARTITION);
     long records = perPartition * PARTITIONS;
-    // Kafka's default initial rebalance delay (3 s) lets all workers join before the first
-    // assignment, so that no rebalance cuts files short in the middle of the pass.
-    try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder().brokers(1).build().start();
+    // Kafka's default initial rebalance delay (3 s; the test kit sets 0) lets all workers join
+    // before the first assignment, so that no rebalance moves partitions during the pass.
+    try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder().brokers(1)
+            .brokerProperty("group.initial.rebalance.delay.ms", "3000").build().start();
         EmbeddedHdfsCluster hdfs = EmbeddedHdfsCluster.withDataNodes(1).start()) {
       createTopic(kafka.bootstrapServers());
       long eventBytes = produce(kafka.bootstrapServers(), perPartition);
       PlainConsumerCeiling ceiling = new PlainConsumerCeiling(kafka.bootstrapServers(), TOPIC);
       SinkPass sink = new SinkPass(kafka.bootstrapServers(), hdfs.uri(), TOPIC);
       Throughput ceilingResult = null;
+      Throughput strictCeilingResult = null;
       Throughput sinkResult = null;
       for (String pass : List.of("warm-up", "measured")) {
-        ceilingResult = ceiling.read(PARTITIONS);
-        log.info("Ceiling, {} pass: {}", pass, ceilingResult);
+        ceilingResult = ceiling.readWithOneConsumer(PARTITIONS);
+        log.info("Ceiling (one plain consumer), {} pass: {}", pass, ceilingResult);
+        strictCeilingResult = ceiling.readWithConsumerPerPartition(PARTITIONS);
+        log.info("Ceiling (a consumer per partition), {} pass: {}", pass, strictCeilingResult);
         sinkResult = sink.run("sink-" + pass, PARTITIONS, records,
             perPartition / FILES_PER_PARTITION);
         log.info("Sink, {} pass: {}", pass, sinkResult);
       }
       Path report = write(Path.of(args[1]), args[2], new SinkBenchResult(records, eventBytes,
-          ceilingResult, sinkResult, args[3]));
+          ceilingResult, strictCeilingResult, sinkResult, args[3]));
       System.out.println(report);
     }
   }

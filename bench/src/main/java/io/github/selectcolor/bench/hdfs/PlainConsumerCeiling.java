@@ -1,7 +1,7 @@
 package io.github.selectcolor.bench.hdfs;
 
-import java.time.Duration;
 import io.github.selectcolor.hdfssink.worker.SinkClients;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,10 +18,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The ceiling: one thread per partition, each with a plain KafkaConsumer assigned to its partition,
- * reading from the start to the end offset and discarding the records. It fetches with the sink's
- * fetch settings, so that both read alike. Not thread-safe: one run at
- * a time.
+ * Plain consumer loops reading the whole topic from the start to the end offsets and discarding the
+ * records: the ceilings the sink is compared with. Not thread-safe: one run at a time.
  */
 final class PlainConsumerCeiling {
 
@@ -32,15 +31,27 @@ final class PlainConsumerCeiling {
     this.topic = topic;
   }
 
-  Throughput read(int partitions) throws InterruptedException {
+  /** One plain KafkaConsumer with Kafka's defaults, assigned every partition: the ceiling. */
+  Throughput readWithOneConsumer(int partitions) {
+    long started = System.nanoTime();
+    long[] counts = readToEnd(IntStream.range(0, partitions)
+        .mapToObj(partition -> new TopicPartition(topic, partition)).toList(), Map.of());
+    return new Throughput(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * One thread per partition, each a KafkaConsumer with the sink's fetch settings: what the sink's
+   * workers could read if landing the records cost nothing. A stricter ceiling than the issue's.
+   */
+  Throughput readWithConsumerPerPartition(int partitions) throws InterruptedException {
     ExecutorService threads = Executors.newFixedThreadPool(partitions,
         runnable -> new Thread(runnable, "ceiling-consumer"));
     try {
       long started = System.nanoTime();
       List<Future<long[]>> reads = new ArrayList<>();
       for (int partition = 0; partition < partitions; partition++) {
-        TopicPartition assigned = new TopicPartition(topic, partition);
-        reads.add(threads.submit(() -> readToEnd(assigned)));
+        List<TopicPartition> assigned = List.of(new TopicPartition(topic, partition));
+        reads.add(threads.submit(() -> readToEnd(assigned, SinkClients.FETCH_DEFAULTS)));
       }
       long records = 0;
       long bytes = 0;
@@ -57,19 +68,19 @@ final class PlainConsumerCeiling {
     }
   }
 
-  private long[] readToEnd(TopicPartition partition) {
-    Map<String, Object> config = new HashMap<>(SinkClients.FETCH_DEFAULTS);
+  private long[] readToEnd(List<TopicPartition> partitions, Map<String, Object> settings) {
+    Map<String, Object> config = new HashMap<>(settings);
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long records = 0;
       long bytes = 0;
-      while (consumer.position(partition) < end) {
+      while (!caughtUp(consumer, ends)) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
           records++;
           bytes += record.value().length + 1;
@@ -77,5 +88,11 @@ final class PlainConsumerCeiling {
       }
       return new long[] {records, bytes};
     }
+  }
+
+  private static boolean caughtUp(KafkaConsumer<byte[], byte[]> consumer,
+      Map<TopicPartition, Long> ends) {
+    return ends.entrySet().stream()
+        .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
   }
 }

@@ -49,7 +49,7 @@ final class SinkPass {
             "hdfs-sink.topic=" + topic, "hdfs-sink.dead-letter-topic=" + topic + ".dlq",
             "hdfs-sink.file-system=" + fileSystem, "hdfs-sink.base-path=/bench/" + name,
             "hdfs-sink.workers=" + workers, "hdfs-sink.roll.max-records=" + recordsPerFile,
-            "hdfs-sink.roll.max-age=5s")
+            "hdfs-sink.roll.max-age=5s", System.getProperty("bench.sink.extra", "hdfs-sink.compression=none"))
         .run()) {
       MeterRegistry registry = sink.getBean(MeterRegistry.class);
       Counter written = registry.get("hdfs.sink.records.written").counter();
