@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -88,10 +89,11 @@ public class EventPublisher {
       budget.release(bytes);
       awaitingKafka.decrementAndGet();
     });
-    // Suppress cancellation: a timed-out request must not release the budget of records still queued.
-    return Mono.fromFuture(all, true)
-        .timeout(ackTimeout, Mono.error(() -> new DeliveryUnavailableException("timeout",
-            "Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms.", null)))
+    // The time limit applies to a copy: a timed-out request must not release the budget of
+    // records still queued, and Kafka's own failure after the limit must not surface twice.
+    return Mono.fromFuture(all.copy().orTimeout(ackTimeout.toNanos(), TimeUnit.NANOSECONDS), true)
+        .onErrorMap(TimeoutException.class, timeout -> new DeliveryUnavailableException("timeout",
+            "Kafka did not acknowledge within " + ackTimeout.toMillis() + " ms.", null))
         .onErrorMap(error -> !(error instanceof DeliveryUnavailableException), this::classify)
         .doOnError(this::onFailure)
         .doOnSuccess(ignored -> onSuccess(started));

@@ -36,21 +36,23 @@ class IngestRoutes implements NettyRouteProvider {
   private final EventIngestion ingestion;
   private final ApiAnswers answers;
   private final CorsPolicy cors;
+  private final InFlightRequests inFlight;
   private final long maxBodyBytes;
 
   IngestRoutes(EventIngestion ingestion, ApiAnswers answers, CorsPolicy cors,
-      CollectorProperties properties) {
+      InFlightRequests inFlight, CollectorProperties properties) {
     this.ingestion = ingestion;
     this.answers = answers;
     this.cors = cors;
+    this.inFlight = inFlight;
     this.maxBodyBytes = properties.limits().maxBatchSize().toBytes();
   }
 
   @Override
   public HttpServerRoutes apply(HttpServerRoutes routes) {
     return routes
-        .post(EVENTS_PATH, this::postEvents)
-        .get(SELECT_PATH, this::select)
+        .post(EVENTS_PATH, (request, response) -> inFlight.track(postEvents(request, response)))
+        .get(SELECT_PATH, (request, response) -> inFlight.track(select(request, response)))
         .options(EVENTS_PATH, this::preflight)
         .options(SELECT_PATH, this::preflight);
   }
