@@ -3,8 +3,6 @@ package io.github.selectcolor.hdfssink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.selectcolor.embedded.hdfs.HdfsClusterExtension;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,26 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * A crash at each step of landing records, then a new instance: every event lands exactly once and
  * no temporary file of the crashed instance survives.
  */
-class CrashRecoveryIT {
-
-  @RegisterExtension
-  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3)
-      .brokerProperty("group.initial.rebalance.delay.ms", "0");
-
-  @RegisterExtension
-  static final HdfsClusterExtension hdfs = HdfsClusterExtension.withDataNodes(1);
-
-  private SinkTestBed bed;
-
-  @BeforeEach
-  void createTestBed() {
-    bed = new SinkTestBed(kafka, hdfs);
-  }
-
-  @AfterEach
-  void closeTestBed() {
-    bed.close();
-  }
+class CrashRecoveryIT extends SinkIntegrationTest {
 
   @ParameterizedTest
   @EnumSource(CrashOnce.Point.class)

@@ -3,41 +3,17 @@ package io.github.selectcolor.hdfssink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.selectcolor.embedded.hdfs.HdfsClusterExtension;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
 import io.github.selectcolor.hdfssink.worker.SinkWorkers;
 import io.github.selectcolor.hdfssink.worker.WorkerStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The NameNode stops in the middle of a stream and comes back. */
-class HdfsOutageIT {
-
-  @RegisterExtension
-  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3)
-      .brokerProperty("group.initial.rebalance.delay.ms", "0");
-
-  @RegisterExtension
-  static final HdfsClusterExtension hdfs = HdfsClusterExtension.withDataNodes(1);
-
-  private SinkTestBed bed;
-
-  @BeforeEach
-  void createTestBed() {
-    bed = new SinkTestBed(kafka, hdfs);
-  }
-
-  @AfterEach
-  void closeTestBed() {
-    bed.close();
-  }
+class HdfsOutageIT extends SinkIntegrationTest {
 
   @Test
   void landsEveryEventExactlyOnceWhenHdfsStopsAndReturns() {

@@ -3,8 +3,6 @@ package io.github.selectcolor.hdfssink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.selectcolor.embedded.hdfs.HdfsClusterExtension;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
 import io.github.selectcolor.event.EventJson;
 import io.github.selectcolor.hdfssink.LandedFiles.Landed;
 import io.github.selectcolor.hdfssink.files.CommittedFile;
@@ -29,32 +27,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-class HdfsSinkIT {
-
-  @RegisterExtension
-  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3)
-      .brokerProperty("group.initial.rebalance.delay.ms", "0");
-
-  @RegisterExtension
-  static final HdfsClusterExtension hdfs = HdfsClusterExtension.withDataNodes(1);
-
-  private SinkTestBed bed;
-
-  @BeforeEach
-  void createTestBed() {
-    bed = new SinkTestBed(kafka, hdfs);
-  }
-
-  @AfterEach
-  void closeTestBed() {
-    bed.close();
-  }
+class HdfsSinkIT extends SinkIntegrationTest {
 
   @Test
   void commitsASingleEventWithinTheAgeBound() {

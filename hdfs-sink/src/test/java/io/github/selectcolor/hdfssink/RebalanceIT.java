@@ -3,8 +3,6 @@ package io.github.selectcolor.hdfssink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.selectcolor.embedded.hdfs.HdfsClusterExtension;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
 import io.github.selectcolor.hdfssink.worker.SinkWorkers;
 import java.time.Duration;
 import java.util.List;
@@ -13,34 +11,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Two instances of the sink in one group, joining and leaving while events stream in. */
-class RebalanceIT {
-
-  @RegisterExtension
-  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3)
-      .brokerProperty("group.initial.rebalance.delay.ms", "0");
-
-  @RegisterExtension
-  static final HdfsClusterExtension hdfs = HdfsClusterExtension.withDataNodes(1);
+class RebalanceIT extends SinkIntegrationTest {
 
   private final ExecutorService producerThread = Executors.newSingleThreadExecutor(
       runnable -> new Thread(runnable, "rebalance-it-producer"));
-  private SinkTestBed bed;
-
-  @BeforeEach
-  void createTestBed() {
-    bed = new SinkTestBed(kafka, hdfs);
-  }
 
   @AfterEach
-  void closeTestBed() {
+  void stopProducer() {
     producerThread.shutdownNow();
-    bed.close();
   }
 
   @Test
