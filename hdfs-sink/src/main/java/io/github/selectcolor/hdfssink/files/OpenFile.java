@@ -104,10 +104,6 @@ final class OpenFile {
     }
   }
 
-  boolean hasRecords() {
-    return records > 0;
-  }
-
   long records() {
     return records;
   }
@@ -119,10 +115,6 @@ final class OpenFile {
 
   TimeBucket bucket() {
     return bucket;
-  }
-
-  long firstOffset() {
-    return firstOffset;
   }
 
   long lastOffset() {

@@ -123,10 +123,6 @@ final class SinkWorker implements Runnable {
     return status.get();
   }
 
-  String name() {
-    return name;
-  }
-
   private void pollOnce() {
     ConsumerRecords<byte[], byte[]> records = consumer.poll(properties.pollTimeout());
     for (TopicPartition partition : records.partitions()) {
