@@ -5,10 +5,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.selectcolor.hdfssink.files.TimeBucket;
+import io.github.selectcolor.hdfssink.files.TimeBuckets;
 import io.github.selectcolor.event.EventTimes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -26,15 +30,17 @@ import java.time.ZoneId;
 public final class RecordInspector {
 
   private static final String RECEIVED_AT = "receivedAt";
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private final JsonFactory jsonFactory = JsonFactory.builder().build();
   private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
-  private final ZoneId zone;
+  private final TimeBuckets buckets;
 
   public RecordInspector(ZoneId zone) {
-    this.zone = zone;
+    this.buckets = new TimeBuckets(zone);
   }
 
   public Inspection inspect(byte[] value, long recordTimestamp) {
@@ -56,7 +62,7 @@ public final class RecordInspector {
       if (!isUtf8(value)) {
         return new Invalid(Reason.NOT_UTF8, "The value is not valid UTF-8.");
       }
-      return new Valid(TimeBucket.of(hourSource(receivedAt, recordTimestamp), zone));
+      return new Valid(buckets.of(hourSource(receivedAt, recordTimestamp)));
     } catch (JsonProcessingException e) {
       if (!isUtf8(value)) {
         return new Invalid(Reason.NOT_UTF8, "The value is not valid UTF-8.");
@@ -69,14 +75,11 @@ public final class RecordInspector {
 
   /**
    * Jackson checks the UTF-8 it decodes but not every sequence it skips, so values that are not
-   * plain ASCII are decoded strictly once more. The ASCII test is a loop the JIT vectorizes.
+   * plain ASCII are decoded strictly once more. The ASCII test reads eight bytes at a time: a byte
+   * loop was a sixth of a worker's time.
    */
   private boolean isUtf8(byte[] value) {
-    int bits = 0;
-    for (byte b : value) {
-      bits |= b;
-    }
-    if (bits >= 0) {
+    if (isAscii(value)) {
       return true;
     }
     try {
@@ -85,6 +88,18 @@ public final class RecordInspector {
     } catch (CharacterCodingException e) {
       return false;
     }
+  }
+
+  private static boolean isAscii(byte[] value) {
+    long highBits = 0;
+    int i = 0;
+    for (int whole = value.length - Long.BYTES; i <= whole; i += Long.BYTES) {
+      highBits |= (long) LONGS.get(value, i);
+    }
+    for (; i < value.length; i++) {
+      highBits |= value[i];
+    }
+    return (highBits & 0x8080808080808080L) == 0;
   }
 
   private static String readReceivedAt(JsonParser parser) throws IOException {

@@ -62,6 +62,23 @@ class RecordInspectorTest {
   }
 
   @Test
+  void refusesOverlongEncodingsThatJacksonSkipsWhereverTheyAre() {
+    String padding = "x".repeat(20);
+    for (int at = 0; at <= padding.length(); at++) {
+      byte[] head = ("{\"a\":\"" + padding.substring(0, at)).getBytes(StandardCharsets.US_ASCII);
+      byte[] tail = (padding.substring(at) + "\"}").getBytes(StandardCharsets.US_ASCII);
+      byte[] value = new byte[head.length + 2 + tail.length];
+      System.arraycopy(head, 0, value, 0, head.length);
+      value[head.length] = (byte) 0xC0;
+      value[head.length + 1] = (byte) 0x80;
+      System.arraycopy(tail, 0, value, head.length + 2, tail.length);
+
+      assertThat(((Invalid) inspector.inspect(value, RECORD_TIME)).reason()).as("at %d", at)
+          .isEqualTo(Reason.NOT_UTF8);
+    }
+  }
+
+  @Test
   void refusesNullValues() {
     assertThat(((Invalid) inspector.inspect(null, RECORD_TIME)).reason())
         .isEqualTo(Reason.EMPTY_VALUE);
