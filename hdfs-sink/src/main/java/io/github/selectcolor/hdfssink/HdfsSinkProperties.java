@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param basePath         the absolute directory under which {@code <topic>/dt=../hour=..} lives
  * @param roll             when an open file is committed
  * @param compression      {@code none} writes {@code .jsonl} files, {@code gzip} {@code .jsonl.gz}
+ * @param syncBehind       bytes after which an open file is synced to the DataNodes' disks in the
+ *                         background, so that the sync at commit is short; 0 syncs at commit only
  * @param timeZone         the zone of the {@code dt=} and {@code hour=} directories
  * @param deadLetterTopic  where records that are not UTF-8 JSON objects go, with the reason
  * @param pollTimeout      the longest one poll of Kafka waits; shorter than {@code roll.max-age}
@@ -45,6 +47,7 @@ public record HdfsSinkProperties(
     @DefaultValue("/data") String basePath,
     @Valid @NotNull @DefaultValue Roll roll,
     @NotNull @DefaultValue("none") Compression compression,
+    @NotNull @DefaultValue("8MB") DataSize syncBehind,
     @NotNull @DefaultValue("UTC") ZoneId timeZone,
     @NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{1,249}") @DefaultValue("select-color.dlq")
     String deadLetterTopic,
@@ -62,6 +65,11 @@ public record HdfsSinkProperties(
   @AssertTrue(message = "must name a scheme and authority, such as hdfs://namenode:9000")
   public boolean isFileSystemAbsolute() {
     return fileSystem == null || (fileSystem.getScheme() != null && fileSystem.getAuthority() != null);
+  }
+
+  @AssertTrue(message = "hdfs-sink.sync-behind must not be negative")
+  public boolean isSyncBehindNotNegative() {
+    return syncBehind == null || !syncBehind.isNegative();
   }
 
   @AssertTrue(message = "hdfs-sink.dead-letter-topic must differ from hdfs-sink.topic")

@@ -34,6 +34,7 @@ class HdfsSinkPropertiesTest {
       assertThat(properties.roll().maxBytes()).isEqualTo(DataSize.ofMegabytes(128));
       assertThat(properties.roll().maxAge()).isEqualTo(Duration.ofSeconds(60));
       assertThat(properties.compression()).isEqualTo(HdfsSinkProperties.Compression.NONE);
+      assertThat(properties.syncBehind()).isEqualTo(DataSize.ofMegabytes(8));
       assertThat(properties.timeZone()).isEqualTo(ZoneId.of("UTC"));
       assertThat(properties.deadLetterTopic()).isEqualTo("select-color.dlq");
     });
@@ -44,7 +45,7 @@ class HdfsSinkPropertiesTest {
     runner.withPropertyValues("hdfs-sink.workers=0", "hdfs-sink.base-path=data",
             "hdfs-sink.file-system=/no/scheme", "hdfs-sink.poll-timeout=2m",
             "hdfs-sink.roll.max-records=0", "hdfs-sink.retry.initial-backoff=1m",
-            "hdfs-sink.dead-letter-topic=select-color")
+            "hdfs-sink.dead-letter-topic=select-color", "hdfs-sink.sync-behind=-1B")
         .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
             .hasMessageContaining("workers")
             .hasMessageContaining("basePath")
@@ -52,7 +53,8 @@ class HdfsSinkPropertiesTest {
             .hasMessageContaining("pollTimeoutShorterThanMaxAge")
             .hasMessageContaining("roll.maxRecords")
             .hasMessageContaining("retry.ordered")
-            .hasMessageContaining("deadLetterTopicSeparate"));
+            .hasMessageContaining("deadLetterTopicSeparate")
+            .hasMessageContaining("syncBehindNotNegative"));
   }
 
   @Test

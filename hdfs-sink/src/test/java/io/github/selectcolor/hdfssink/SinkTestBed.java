@@ -92,6 +92,8 @@ final class SinkTestBed implements AutoCloseable {
     properties.put("hdfs-sink.file-system", hdfs.uri().toString());
     properties.put("hdfs-sink.base-path", basePath);
     properties.put("hdfs-sink.roll.max-age", "2s");
+    // Small test files still sync in the background while they are written.
+    properties.put("hdfs-sink.sync-behind", "4KB");
     properties.put("hdfs-sink.poll-timeout", "200ms");
     properties.put("hdfs-sink.retry.initial-backoff", "200ms");
     properties.put("hdfs-sink.retry.max-backoff", "2s");

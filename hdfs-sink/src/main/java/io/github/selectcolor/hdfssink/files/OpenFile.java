@@ -3,9 +3,12 @@ package io.github.selectcolor.hdfssink.files;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties.Compression;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.zip.GZIPOutputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A temporary file receiving the records of one partition and one time bucket, until it is
  * committed by an atomic rename or abandoned. Created without creating parents, so that an owner
- * whose claim directory was deleted by a later owner cannot write at all. Not thread-safe.
+ * whose claim directory was deleted by a later owner cannot write at all. Not thread-safe: its
+ * worker's {@link BackgroundSync} is the only other thread that touches the stream.
  */
 final class OpenFile {
 
@@ -30,16 +34,20 @@ final class OpenFile {
   private final TimeBucket bucket;
   private final long firstOffset;
   private final Instant openedAt;
+  private final BackgroundSync backgroundSync;
   private long lastOffset;
   private long records;
   private long appendedBytes;
+  private long bytesAtLastSync;
+  private CompletableFuture<Void> pendingSync;
 
   private OpenFile(FileSystem fileSystem, Path path, FSDataOutputStream stream, OutputStream out,
-      TimeBucket bucket, long firstOffset, Instant openedAt) {
+      BackgroundSync backgroundSync, TimeBucket bucket, long firstOffset, Instant openedAt) {
     this.fileSystem = fileSystem;
     this.path = path;
     this.stream = stream;
     this.out = out;
+    this.backgroundSync = backgroundSync;
     this.bucket = bucket;
     this.firstOffset = firstOffset;
     this.lastOffset = firstOffset - 1;
@@ -47,14 +55,15 @@ final class OpenFile {
   }
 
   static OpenFile create(FileSystem fileSystem, Path claimDirectory, TimeBucket bucket,
-      long firstOffset, Compression compression, Instant now) throws IOException {
+      long firstOffset, Compression compression, BackgroundSync backgroundSync, Instant now)
+      throws IOException {
     Path path = new Path(claimDirectory, UUID.randomUUID() + compression.extension() + ".tmp");
     FSDataOutputStream stream = fileSystem.createNonRecursive(path, false, BUFFER_BYTES,
         fileSystem.getDefaultReplication(path), fileSystem.getDefaultBlockSize(path), null);
     // Buffered in front of the HDFS stream, whose writes are synchronized and checksummed per call.
     OutputStream out = compression == Compression.GZIP
         ? new GZIPOutputStream(stream, BUFFER_BYTES) : new BufferedOutputStream(stream, BUFFER_BYTES);
-    return new OpenFile(fileSystem, path, stream, out, bucket, firstOffset, now);
+    return new OpenFile(fileSystem, path, stream, out, backgroundSync, bucket, firstOffset, now);
   }
 
   void append(byte[] value, long offset) throws IOException {
@@ -63,6 +72,37 @@ final class OpenFile {
     lastOffset = offset;
     records++;
     appendedBytes += value.length + 1;
+    if (backgroundSync.isDue(bytes() - bytesAtLastSync)) {
+      syncInBackground();
+    }
+  }
+
+  /** Starts a sync unless one is still running; a failed one fails this file now. */
+  private void syncInBackground() throws IOException {
+    if (pendingSync != null) {
+      if (!pendingSync.isDone()) {
+        return;
+      }
+      awaitBackgroundSync();
+    }
+    bytesAtLastSync = bytes();
+    pendingSync = backgroundSync.sync(stream);
+  }
+
+  private void awaitBackgroundSync() throws IOException {
+    if (pendingSync == null) {
+      return;
+    }
+    try {
+      pendingSync.get();
+    } catch (ExecutionException e) {
+      throw new IOException("Syncing " + path + " in the background failed.", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("Interrupted while syncing " + path + ".");
+    } finally {
+      pendingSync = null;
+    }
   }
 
   /** Covers an offset whose record went elsewhere (the dead-letter topic). */
@@ -76,6 +116,7 @@ final class OpenFile {
    */
   Path commit(Path directory, String topic, int partition, Compression compression,
       Runnable onSynced) throws IOException {
+    awaitBackgroundSync();
     if (out instanceof GZIPOutputStream gzip) {
       gzip.finish();
     } else {
@@ -96,6 +137,9 @@ final class OpenFile {
 
   /** Closes the stream without committing; the next claim of the partition deletes the file. */
   void abandon() {
+    if (pendingSync != null) {
+      pendingSync.cancel(false);
+    }
     try {
       out.close();
     } catch (IOException e) {

@@ -31,6 +31,7 @@ public final class PartitionWriter {
   private final Path claimDirectory;
   private final HdfsSinkProperties.Roll roll;
   private final Compression compression;
+  private final BackgroundSync backgroundSync;
   private final Clock clock;
   private final CommitListener listener;
   private long coveredFrom;
@@ -42,8 +43,8 @@ public final class PartitionWriter {
    *                   the first record read decides
    */
   public PartitionWriter(TopicPartition partition, FileSystem fileSystem, SinkPaths paths,
-      Path claimDirectory, long nextOffset, HdfsSinkProperties properties, Clock clock,
-      CommitListener listener) {
+      Path claimDirectory, long nextOffset, HdfsSinkProperties properties,
+      BackgroundSync backgroundSync, Clock clock, CommitListener listener) {
     this.partition = partition;
     this.fileSystem = fileSystem;
     this.paths = paths;
@@ -52,6 +53,7 @@ public final class PartitionWriter {
     this.expectedOffset = nextOffset;
     this.roll = properties.roll();
     this.compression = properties.compression();
+    this.backgroundSync = backgroundSync;
     this.clock = clock;
     this.listener = listener;
   }
@@ -70,7 +72,7 @@ public final class PartitionWriter {
     }
     if (file == null) {
       file = OpenFile.create(fileSystem, claimDirectory, bucket,
-          coveredFrom >= 0 ? coveredFrom : offset, compression, clock.instant());
+          coveredFrom >= 0 ? coveredFrom : offset, compression, backgroundSync, clock.instant());
     }
     file.append(value, offset);
     expectedOffset = offset + 1;

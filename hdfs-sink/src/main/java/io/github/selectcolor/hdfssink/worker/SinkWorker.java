@@ -1,6 +1,7 @@
 package io.github.selectcolor.hdfssink.worker;
 
 import io.github.selectcolor.hdfssink.HdfsSinkProperties;
+import io.github.selectcolor.hdfssink.files.BackgroundSync;
 import io.github.selectcolor.hdfssink.files.CommitListener;
 import io.github.selectcolor.hdfssink.files.PartitionClaims;
 import io.github.selectcolor.hdfssink.files.PartitionClaims.Claim;
@@ -63,6 +64,7 @@ final class SinkWorker implements Runnable {
   private final SinkMetrics metrics;
   private final CommitListener listener;
   private final Backoff backoff;
+  private final BackgroundSync backgroundSync;
   private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
   private final Map<TopicPartition, Retry> retries = new HashMap<>();
   private final AtomicReference<WorkerStatus> status;
@@ -85,6 +87,7 @@ final class SinkWorker implements Runnable {
     this.listener = listener;
     this.backoff = new Backoff(properties.retry().initialBackoff(), properties.retry().maxBackoff());
     this.status = new AtomicReference<>(WorkerStatus.starting(name));
+    this.backgroundSync = new BackgroundSync(name + "-sync", properties.syncBehind());
   }
 
   @Override
@@ -227,7 +230,7 @@ final class SinkWorker implements Runnable {
         Claim claim = claimed.get(partition.partition());
         long next = claim.nextOffset().orElse(-1L);
         writers.put(partition, new PartitionWriter(partition, fileSystem, paths, claim.directory(),
-            next, properties, clock, listener));
+            next, properties, backgroundSync, clock, listener));
         if (next >= 0) {
           consumer.seek(partition, next);
         } else {
@@ -256,6 +259,7 @@ final class SinkWorker implements Runnable {
       log.warn("Worker {} could not close its consumer cleanly: {}", name, e.toString());
     } finally {
       deadLetters.close();
+      backgroundSync.close();
       closeFileSystem();
       if (status.get().state() != WorkerStatus.State.FAILED) {
         publishStatus(WorkerStatus.State.STOPPED);

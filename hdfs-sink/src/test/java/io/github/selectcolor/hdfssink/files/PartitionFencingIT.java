@@ -42,12 +42,14 @@ class PartitionFencingIT {
 
   private final HdfsSinkProperties properties = new HdfsSinkProperties(TOPIC, 1, null, "/fence",
       new HdfsSinkProperties.Roll(1_000, DataSize.ofMegabytes(128), Duration.ofMinutes(1)),
-      Compression.NONE, ZoneOffset.UTC, "select-color.dlq", Duration.ofMillis(500),
+      Compression.NONE, DataSize.ofBytes(64), ZoneOffset.UTC, "select-color.dlq", Duration.ofMillis(500),
       new HdfsSinkProperties.Retry(Duration.ofMillis(100), Duration.ofSeconds(1)),
       Duration.ofSeconds(10), Map.of());
   private SinkPaths paths;
   private FileSystem zombieClient;
   private FileSystem ownerClient;
+  private final BackgroundSync backgroundSync = new BackgroundSync("fencing-it-sync",
+      properties.syncBehind());
 
   @BeforeEach
   void openClients() throws IOException {
@@ -58,6 +60,7 @@ class PartitionFencingIT {
 
   @AfterEach
   void closeClients() throws IOException {
+    backgroundSync.close();
     zombieClient.close();
     ownerClient.close();
   }
@@ -108,7 +111,8 @@ class PartitionFencingIT {
 
   private PartitionWriter writer(FileSystem client, PartitionClaims.Claim claim) {
     return new PartitionWriter(PARTITION, client, paths, claim.directory(),
-        claim.nextOffset().orElse(-1), properties, Clock.systemUTC(), CommitListener.NONE);
+        claim.nextOffset().orElse(-1), properties, backgroundSync, Clock.systemUTC(),
+        CommitListener.NONE);
   }
 
   private static void writeOffsets(PartitionWriter writer, long first, int count) throws IOException {
