@@ -2,15 +2,17 @@
 # Throughput benchmark of the HDFS sink: pre-produced events landed into an embedded HDFS
 # (MiniDFSCluster), next to a plain-consumer ceiling reading the same topic in the same run.
 #
-#   bench/run-hdfs-sink.sh                 the full run: 2 million events (a few minutes)
+#   bench/run-hdfs-sink.sh                 the full run: 2 million events, 3 rounds (a few minutes)
 #   EVENTS=200000 bench/run-hdfs-sink.sh   a smaller run
 #
-# Settings (environment): EVENTS=2000000, HEAP=4g, SKIP_BUILD=1 uses the jars already built.
+# Settings (environment): EVENTS=2000000, ROUNDS=3 measured rounds after a warm-up one (the
+# verdict takes each subject's median), HEAP=4g, SKIP_BUILD=1 uses the jars already built.
 # Writes bench/results/hdfs-sink-<stamp>.md and .json, and hdfs-sink-latest.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 EVENTS="${EVENTS:-2000000}"
+ROUNDS="${ROUNDS:-3}"
 HEAP="${HEAP:-4g}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -25,8 +27,8 @@ COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git -C "$ROOT" diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes)"
 mkdir -p "$LOGS"
 
-echo "Run $STAMP: $EVENTS events; log in $LOGS/bench.log"
+echo "Run $STAMP: $EVENTS events, $ROUNDS rounds; log in $LOGS/bench.log"
 java "-Xms$HEAP" "-Xmx$HEAP" -Dloader.main=io.github.selectcolor.bench.hdfs.HdfsSinkBench \
-  -jar "$BENCH_JAR" "$EVENTS" "$ROOT/bench/results" "$STAMP" "$COMMIT" >"$LOGS/bench.log" 2>&1 \
+  -jar "$BENCH_JAR" "$EVENTS" "$ROUNDS" "$ROOT/bench/results" "$STAMP" "$COMMIT" >"$LOGS/bench.log" 2>&1 \
   || { echo "bench: the run failed; its last lines:" >&2; tail -n 20 "$LOGS/bench.log" >&2; exit 1; }
 cat "$ROOT/bench/results/hdfs-sink-$STAMP.md"

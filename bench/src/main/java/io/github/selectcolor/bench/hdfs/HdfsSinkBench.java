@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -23,11 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HDFS sink's benchmark: pre-produces events into a three-partition topic of an embedded
- * one-broker Kafka cluster, then, twice (a warm-up pass and a measured one), reads the whole topic
- * with the plain-consumer ceilings and lands it with the sink into an embedded HDFS (MiniDFSCluster).
- * Each partition's records fill exactly {@value #FILES_PER_PARTITION} files, so that no pass waits
- * for an age-based commit (5 s) unless a rebalance cut a file short. Usage: {@code HdfsSinkBench EVENTS RESULTS_DIR STAMP COMMIT}; prints the
- * report's path.
+ * one-broker Kafka cluster, then, in a warm-up round and ROUNDS measured ones, reads the whole
+ * topic with the plain-consumer ceilings and lands it with the sink into an embedded HDFS
+ * (MiniDFSCluster). Subjects alternate within each round, so that a disturbance of the machine
+ * hits one round rather than one subject; the verdict takes the medians. Each partition's records
+ * fill exactly {@value #FILES_PER_PARTITION} files, so that no pass waits for an age-based commit
+ * (5 s) unless a rebalance cut a file short. Usage:
+ * {@code HdfsSinkBench EVENTS ROUNDS RESULTS_DIR STAMP COMMIT}; prints the report's path.
  */
 public final class HdfsSinkBench {
 
@@ -41,10 +44,11 @@ public final class HdfsSinkBench {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 4) {
-      System.err.println("Usage: HdfsSinkBench EVENTS RESULTS_DIR STAMP COMMIT");
+    if (args.length != 5) {
+      System.err.println("Usage: HdfsSinkBench EVENTS ROUNDS RESULTS_DIR STAMP COMMIT");
       System.exit(2);
     }
+    int measuredRounds = Integer.parseInt(args[1]);
     long perPartition = roundUp(Long.parseLong(args[0]) / PARTITIONS, FILES_PER_PARTITION);
     long records = perPartition * PARTITIONS;
     // Kafka's default initial rebalance delay (3 s; the test kit sets 0) lets all workers join
@@ -56,20 +60,22 @@ public final class HdfsSinkBench {
       long eventBytes = produce(kafka.bootstrapServers(), perPartition);
       PlainConsumerCeiling ceiling = new PlainConsumerCeiling(kafka.bootstrapServers(), TOPIC);
       SinkPass sink = new SinkPass(kafka.bootstrapServers(), hdfs.uri(), TOPIC);
-      Throughput ceilingResult = null;
-      Throughput strictCeilingResult = null;
-      Throughput sinkResult = null;
-      for (String pass : List.of("warm-up", "measured")) {
-        ceilingResult = ceiling.readWithOneConsumer(PARTITIONS);
+      List<Round> rounds = new ArrayList<>();
+      for (int round = 0; round <= measuredRounds; round++) {
+        String pass = round == 0 ? "warm-up" : "round-" + round;
+        Throughput ceilingResult = ceiling.readWithOneConsumer(PARTITIONS);
         log.info("Ceiling (one plain consumer), {} pass: {}", pass, ceilingResult);
-        strictCeilingResult = ceiling.readWithConsumerPerPartition(PARTITIONS);
+        Throughput strictCeilingResult = ceiling.readWithConsumerPerPartition(PARTITIONS);
         log.info("Ceiling (a consumer per partition), {} pass: {}", pass, strictCeilingResult);
-        sinkResult = sink.run("sink-" + pass, PARTITIONS, records,
+        Throughput sinkResult = sink.run("sink-" + pass, PARTITIONS, records,
             perPartition / FILES_PER_PARTITION);
         log.info("Sink, {} pass: {}", pass, sinkResult);
+        if (round > 0) {
+          rounds.add(new Round(ceilingResult, strictCeilingResult, sinkResult));
+        }
       }
-      Path report = write(Path.of(args[1]), args[2], new SinkBenchResult(records, eventBytes,
-          ceilingResult, strictCeilingResult, sinkResult, args[3]));
+      Path report = write(Path.of(args[2]), args[3], new SinkBenchResult(records, eventBytes,
+          rounds, args[4]));
       System.out.println(report);
     }
   }
