@@ -33,10 +33,9 @@ final class PlainConsumerCeiling {
 
   /** One plain KafkaConsumer with Kafka's defaults, assigned every partition: the ceiling. */
   Throughput readWithOneConsumer(int partitions) {
-    long started = System.nanoTime();
-    long[] counts = readToEnd(IntStream.range(0, partitions)
-        .mapToObj(partition -> new TopicPartition(topic, partition)).toList(), Map.of());
-    return new Throughput(counts[0], counts[1], Duration.ofNanos(System.nanoTime() - started));
+    return readToEnd(IntStream.range(0, partitions)
+        .mapToObj(partition -> new TopicPartition(topic, partition)).toList(), Map.of())
+        .throughput();
   }
 
   /**
@@ -47,20 +46,16 @@ final class PlainConsumerCeiling {
     ExecutorService threads = Executors.newFixedThreadPool(partitions,
         runnable -> new Thread(runnable, "ceiling-consumer"));
     try {
-      long started = System.nanoTime();
-      List<Future<long[]>> reads = new ArrayList<>();
+      List<Future<Read>> reads = new ArrayList<>();
       for (int partition = 0; partition < partitions; partition++) {
         List<TopicPartition> assigned = List.of(new TopicPartition(topic, partition));
         reads.add(threads.submit(() -> readToEnd(assigned, SinkClients.FETCH_DEFAULTS)));
       }
-      long records = 0;
-      long bytes = 0;
-      for (Future<long[]> read : reads) {
-        long[] counts = read.get();
-        records += counts[0];
-        bytes += counts[1];
+      Read all = null;
+      for (Future<Read> read : reads) {
+        all = all == null ? read.get() : all.and(read.get());
       }
-      return new Throughput(records, bytes, Duration.ofNanos(System.nanoTime() - started));
+      return all.throughput();
     } catch (ExecutionException e) {
       throw new IllegalStateException("A ceiling consumer failed.", e.getCause());
     } finally {
@@ -68,7 +63,7 @@ final class PlainConsumerCeiling {
     }
   }
 
-  private long[] readToEnd(List<TopicPartition> partitions, Map<String, Object> settings) {
+  private Read readToEnd(List<TopicPartition> partitions, Map<String, Object> settings) {
     Map<String, Object> config = new HashMap<>(settings);
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -80,13 +75,17 @@ final class PlainConsumerCeiling {
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
       long records = 0;
       long bytes = 0;
+      long firstRecordAt = 0;
       while (!caughtUp(consumer, ends)) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+          if (records == 0) {
+            firstRecordAt = System.nanoTime();
+          }
           records++;
           bytes += record.value().length + 1;
         }
       }
-      return new long[] {records, bytes};
+      return new Read(records, bytes, firstRecordAt, System.nanoTime());
     }
   }
 
@@ -94,5 +93,21 @@ final class PlainConsumerCeiling {
       Map<TopicPartition, Long> ends) {
     return ends.entrySet().stream()
         .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+  }
+
+  /**
+   * Timed like the sink, from the first record read: the client's start, metadata and offset
+   * lookups are not part of either.
+   */
+  private record Read(long records, long bytes, long firstRecordAt, long endedAt) {
+
+    Read and(Read other) {
+      return new Read(records + other.records, bytes + other.bytes,
+          Math.min(firstRecordAt, other.firstRecordAt), Math.max(endedAt, other.endedAt));
+    }
+
+    Throughput throughput() {
+      return new Throughput(records, bytes, Duration.ofNanos(endedAt - firstRecordAt));
+    }
   }
 }

@@ -4,12 +4,8 @@ import io.github.selectcolor.hdfssink.HdfsSinkApplication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,23 +39,7 @@ final class SinkPass {
     Thread.sleep(5);
   }
 
-  /** Runs a pass, then deletes its files so that passes do not fill the disk. */
   Throughput run(String name, int workers, long records, long recordsPerFile)
-      throws InterruptedException, IOException {
-    try {
-      return land(name, workers, records, recordsPerFile);
-    } finally {
-      try (FileSystem hdfs = FileSystem.newInstance(fileSystem, new Configuration())) {
-        hdfs.delete(new Path(basePath(name)), true);
-      }
-    }
-  }
-
-  private static String basePath(String name) {
-    return "/bench/" + name;
-  }
-
-  private Throughput land(String name, int workers, long records, long recordsPerFile)
       throws InterruptedException {
     // The bench's own application.yml (the book-design baseline's) must not reach the sink.
     try (ConfigurableApplicationContext sink = HdfsSinkApplication.builder()
@@ -67,7 +47,7 @@ final class SinkPass {
             "spring.kafka.bootstrap-servers=" + bootstrapServers,
             "spring.kafka.consumer.group-id=" + name,
             "hdfs-sink.topic=" + topic, "hdfs-sink.dead-letter-topic=" + topic + ".dlq",
-            "hdfs-sink.file-system=" + fileSystem, "hdfs-sink.base-path=" + basePath(name),
+            "hdfs-sink.file-system=" + fileSystem, "hdfs-sink.base-path=/bench/" + name,
             "hdfs-sink.workers=" + workers, "hdfs-sink.roll.max-records=" + recordsPerFile,
             "hdfs-sink.roll.max-age=5s", System.getProperty("bench.sink.extra", "hdfs-sink.compression=none"))
         .run()) {
