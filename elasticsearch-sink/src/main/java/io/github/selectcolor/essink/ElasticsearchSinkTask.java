@@ -1,0 +1,188 @@
+package io.github.selectcolor.essink;
+
+import io.github.selectcolor.essink.bulk.BulkWriter;
+import io.github.selectcolor.essink.bulk.OffsetTracker;
+import io.github.selectcolor.essink.bulk.OffsetTracker.Tracked;
+import io.github.selectcolor.essink.bulk.RetryPolicy;
+import io.github.selectcolor.essink.config.ElasticsearchSinkConnectorConfig;
+import io.github.selectcolor.essink.documents.Conversion;
+import io.github.selectcolor.essink.documents.Document;
+import io.github.selectcolor.essink.documents.DocumentConverter;
+import io.github.selectcolor.essink.elastic.ElasticsearchClients;
+import io.github.selectcolor.essink.elastic.IndexTemplate;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Indexes records as documents. {@code put} only hands documents to the {@link BulkWriter} and never
+ * waits: when too many are unacknowledged it pauses its partitions instead. {@code preCommit}
+ * returns, per partition, only the offsets up to the first record Elasticsearch has not yet
+ * acknowledged, so a crash or restart replays what was not indexed, and the event ids make the
+ * replay overwrite rather than duplicate.
+ */
+public class ElasticsearchSinkTask extends SinkTask {
+
+  private static final Logger log = LoggerFactory.getLogger(ElasticsearchSinkTask.class);
+  private static final long PAUSED_POLL_MILLIS = 100;
+
+  private ElasticsearchSinkConnectorConfig config;
+  private ElasticsearchClients clients;
+  private DocumentConverter converter;
+  private OffsetTracker tracker;
+  private RecordPolicies policies;
+  private BulkWriter writer;
+  private boolean paused;
+
+  @Override
+  public String version() {
+    return Version.get();
+  }
+
+  @Override
+  public void start(Map<String, String> properties) {
+    config = new ElasticsearchSinkConnectorConfig(properties);
+    clients = new ElasticsearchClients(config);
+    if (config.installIndexTemplate()) {
+      installIndexTemplate();
+    }
+    converter = new DocumentConverter(config.indexPrefix(), Clock.systemUTC());
+    tracker = new OffsetTracker();
+    policies = new RecordPolicies(config.behaviorOnMalformedDocuments(),
+        config.behaviorOnNullValues(), errantRecordReporter(), tracker);
+    writer = new BulkWriter(clients.asyncClient(),
+        new BulkWriter.Limits(config.batchSize(), config.batchMaxBytes(), config.linger(),
+            config.maxInFlightRequests()),
+        new RetryPolicy(config.retryBackoff(), config.retryBackoffMax(), config.retryTimeout()),
+        new WriterOutcomes(), "es-sink-writer-" + properties.getOrDefault("task.id",
+            Integer.toHexString(System.identityHashCode(this))));
+    log.info("The Elasticsearch sink task started: indices {}-YYYY.MM.DD at {}.",
+        config.indexPrefix(), config.connectionUrls());
+  }
+
+  private void installIndexTemplate() {
+    try {
+      IndexTemplate.install(clients.client(), config.indexPrefix());
+      log.info("Installed the index template {} for indices {}-*.", config.indexPrefix(),
+          config.indexPrefix());
+    } catch (IOException | RuntimeException e) {
+      throw new RetriableException("The index template could not be installed at "
+          + config.connectionUrls() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ErrantRecordReporter errantRecordReporter() {
+    try {
+      return context.errantRecordReporter();
+    } catch (NoSuchMethodError | NoClassDefFoundError e) {
+      log.warn("This Connect worker predates the dead-letter queue for sink tasks (Kafka 2.6);"
+          + " records that cannot be indexed follow behavior.on.malformed.documents without it.");
+      return null;
+    }
+  }
+
+  @Override
+  public void put(Collection<SinkRecord> records) {
+    throwIfFailed();
+    for (SinkRecord record : records) {
+      Tracked tracked = tracker.track(
+          new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset());
+      Conversion conversion = converter.convert(record);
+      if (conversion instanceof Conversion.Converted converted) {
+        writer.add(converted.document(), tracked);
+      } else if (conversion instanceof Conversion.Malformed malformed) {
+        policies.malformed(record, tracked, malformed.reason());
+      } else {
+        policies.nullValue(record, tracked);
+      }
+    }
+    applyBackPressure();
+  }
+
+  /** Pauses when the buffer is full and resumes when half of it is free; never sleeps. */
+  private void applyBackPressure() {
+    int pending = tracker.pending();
+    if (!paused && pending >= config.maxBufferedRecords()) {
+      paused = true;
+      context.pause(context.assignment().toArray(TopicPartition[]::new));
+      log.info("Paused {} partition(s): {} records wait for Elasticsearch.",
+          context.assignment().size(), pending);
+    } else if (paused && pending <= config.maxBufferedRecords() / 2) {
+      paused = false;
+      context.resume(context.assignment().toArray(TopicPartition[]::new));
+      log.info("Resumed {} partition(s): {} records wait for Elasticsearch.",
+          context.assignment().size(), pending);
+    }
+    if (paused) {
+      // Come back soon to resume: a paused consumer otherwise polls until the next offset commit.
+      context.timeout(PAUSED_POLL_MILLIS);
+    }
+  }
+
+  @Override
+  public Map<TopicPartition, OffsetAndMetadata> preCommit(
+      Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    throwIfFailed();
+    Map<TopicPartition, OffsetAndMetadata> committable = new HashMap<>(tracker.committable());
+    committable.keySet().retainAll(currentOffsets.keySet());
+    return committable;
+  }
+
+  @Override
+  public void open(Collection<TopicPartition> partitions) {
+    if (paused) {
+      context.pause(partitions.toArray(TopicPartition[]::new));
+    }
+  }
+
+  @Override
+  public void close(Collection<TopicPartition> partitions) {
+    tracker.forget(partitions);
+  }
+
+  @Override
+  public void stop() {
+    if (writer != null) {
+      writer.close();
+    }
+    if (clients != null) {
+      try {
+        clients.close();
+      } catch (IOException e) {
+        log.warn("Closing the Elasticsearch client failed: {}", e.toString());
+      }
+    }
+    log.info("The Elasticsearch sink task stopped.");
+  }
+
+  private void throwIfFailed() {
+    if (writer != null && writer.failure().isPresent()) {
+      throw writer.failure().get();
+    }
+  }
+
+  private final class WriterOutcomes implements BulkWriter.Outcomes {
+
+    @Override
+    public void acknowledged(Tracked tracked) {
+      tracker.done(tracked);
+    }
+
+    @Override
+    public void refused(Document document, Tracked tracked, String reason) {
+      policies.malformed(document.record(), tracked, "Elasticsearch refused the document: "
+          + reason);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.selectcolor.essink.documents;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.selectcolor.essink.documents.Conversion.Converted;
+import io.github.selectcolor.essink.documents.Conversion.Malformed;
+import io.github.selectcolor.essink.documents.Conversion.NullValue;
+import io.github.selectcolor.event.EventTimes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.apache.kafka.connect.sink.SinkRecord;
+
+/**
+ * Turns a record's value - the event's JSON as bytes or a string, or a map from Connect's
+ * {@code JsonConverter} - into a document: the event's fields as they are, plus {@code indexedAt}.
+ * The {@code _id} is the event's {@code eventId}, so that replays and retries overwrite instead of
+ * duplicating; records without one get {@code <topic>+<partition>+<offset>}, also stable across
+ * replays. Not thread-safe.
+ */
+public final class DocumentConverter {
+
+  public static final String INDEXED_AT = "indexedAt";
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final String indexPrefix;
+  private final Clock clock;
+
+  public DocumentConverter(String indexPrefix, Clock clock) {
+    this.indexPrefix = indexPrefix;
+    this.clock = clock;
+  }
+
+  public Conversion convert(SinkRecord record) {
+    if (record.value() == null) {
+      return new NullValue(record);
+    }
+    JsonNode tree;
+    try {
+      tree = read(record.value());
+    } catch (JsonProcessingException e) {
+      return new Malformed(record, "The value is not JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return new Malformed(record, "The value could not be read: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return new Malformed(record, e.getMessage());
+    }
+    if (!(tree instanceof ObjectNode event)) {
+      return new Malformed(record, "The value is JSON but not an object.");
+    }
+    String index = indexPrefix + "-" + DAY.format(eventTime(event, record));
+    event.put(INDEXED_AT, EventTimes.format(clock.instant().atOffset(ZoneOffset.UTC)));
+    try {
+      return new Converted(new Document(idOf(event, record), index,
+          mapper.writeValueAsBytes(event), record));
+    } catch (JsonProcessingException e) {
+      return new Malformed(record, "The value could not be written as JSON: "
+          + e.getOriginalMessage());
+    }
+  }
+
+  private JsonNode read(Object value) throws IOException {
+    if (value instanceof byte[] bytes) {
+      return mapper.readTree(bytes);
+    }
+    if (value instanceof String text) {
+      return mapper.readTree(text.getBytes(StandardCharsets.UTF_8));
+    }
+    if (value instanceof Map<?, ?> map) {
+      return mapper.valueToTree(map);
+    }
+    throw new IllegalArgumentException("The value is a " + value.getClass().getName()
+        + "; use the ByteArrayConverter, the StringConverter or the JsonConverter without schemas.");
+  }
+
+  private static String idOf(ObjectNode event, SinkRecord record) {
+    JsonNode eventId = event.get("eventId");
+    if (eventId != null && eventId.isTextual() && !eventId.asText().isBlank()) {
+      return eventId.asText();
+    }
+    return record.topic() + "+" + record.kafkaPartition() + "+" + record.kafkaOffset();
+  }
+
+  /** The collector's receipt time: browsers' clocks can be wrong. */
+  private Instant eventTime(ObjectNode event, SinkRecord record) {
+    JsonNode receivedAt = event.get("receivedAt");
+    if (receivedAt != null && receivedAt.isTextual()) {
+      try {
+        return EventTimes.parse(receivedAt.asText()).toInstant();
+      } catch (DateTimeException e) {
+        // Elasticsearch refuses the document over its mapping; the index only needs a day.
+      }
+    }
+    return record.timestamp() != null ? Instant.ofEpochMilli(record.timestamp()) : clock.instant();
+  }
+}
