@@ -82,7 +82,7 @@ public class ElasticsearchSinkConnector extends SinkConnector {
   private static Optional<String> serverProblem(Map<String, String> connectorConfigs) {
     try (ElasticsearchClients clients = new ElasticsearchClients(
         new ElasticsearchSinkConnectorConfig(connectorConfigs))) {
-      return ServerCheck.problemWith(clients.client());
+      return ServerCheck.problemWith(clients.restClient());
     } catch (ConfigException e) {
       return Optional.of(e.getMessage());
     } catch (IOException e) {

@@ -62,6 +62,11 @@ public final class ElasticsearchClients implements AutoCloseable {
     return asyncClient;
   }
 
+  /** The low-level client underneath, for requests the typed client cannot read. */
+  public RestClient restClient() {
+    return transport.restClient();
+  }
+
   private static HttpHost host(URI url) {
     return new HttpHost(url.getHost(), url.getPort() > 0 ? url.getPort()
         : "https".equals(url.getScheme()) ? 443 : 80, url.getScheme());

@@ -1,0 +1,210 @@
+package io.github.selectcolor.essink.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.selectcolor.embedded.connect.EmbeddedConnect;
+import io.github.selectcolor.embedded.elasticsearch.ElasticsearchExtension;
+import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import io.github.selectcolor.event.SelectColorEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The connector in a real Connect worker, loaded from its packaged plugin, between a real Kafka
+ * cluster and a real Elasticsearch node.
+ */
+class ElasticsearchSinkConnectorIT {
+
+  @RegisterExtension
+  @Order(1)
+  static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(1);
+
+  @RegisterExtension
+  @Order(2)
+  static final ElasticsearchExtension elasticsearch = ElasticsearchExtension.singleNode();
+
+  private static EmbeddedConnect connect;
+  private static ElasticsearchProbe probe;
+
+  @BeforeAll
+  static void startConnect() {
+    connect = ConnectorTestBed.startConnect(kafka.bootstrapServers());
+    probe = new ElasticsearchProbe(elasticsearch.url());
+  }
+
+  @AfterAll
+  static void stopConnect() {
+    if (connect != null) {
+      connect.close();
+    }
+  }
+
+  @Test
+  void indexesEveryEventOnceWithItsExactFields() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    List<SelectColorEvent> sent;
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      sent = events.send(300);
+    }
+    createConnector(bed);
+
+    awaitCount(bed, 300);
+    assertThat(probe.eventIds(bed.indexPrefix, 1000)).hasSize(300);
+    SelectColorEvent korean = sent.get(0);
+    JsonNode hit = probe.document(bed.indexPrefix, korean.eventId().toString()).orElseThrow();
+    JsonNode source = hit.path("_source");
+    assertThat(hit.path("_index").asText()).startsWith(bed.indexPrefix + "-");
+    assertThat(source.path("userName").asText()).isEqualTo(Events.KOREAN_NAME);
+    assertThat(source.path("colorName").asText()).isEqualTo(korean.colorName());
+    assertThat(source.path("eventId").asText()).isEqualTo(korean.eventId().toString());
+    assertThat(source.path("agent").path("browser").asText()).isEqualTo("Chrome");
+    assertThat(source.path("indexedAt").asText()).isNotBlank();
+    assertThat(probe.indexTemplate(bed.indexPrefix)).isNotNull();
+  }
+
+  @Test
+  void replayingFromResetOffsetsOverwritesInsteadOfDuplicating() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      events.send(200);
+    }
+    createConnector(bed);
+    awaitCount(bed, 200);
+    awaitCommittedOffsets(bed);
+
+    connect.put("connectors/" + bed.connector + "/stop", null);
+    await().atMost(Duration.ofSeconds(30)).until(() -> connect.state(bed.connector)
+        .startsWith("STOPPED"));
+    connect.delete("connectors/" + bed.connector + "/offsets");
+    Instant reset = Instant.now();
+    connect.put("connectors/" + bed.connector + "/resume", null);
+
+    await().atMost(Duration.ofSeconds(60))
+        .until(() -> probe.countIndexedBefore(bed.indexPrefix, reset) == 0);
+    assertThat(probe.count(bed.indexPrefix)).isEqualTo(200);
+  }
+
+  @Test
+  void sendsMalformedRecordsToTheDeadLetterTopicAndIndexesTheRest() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      events.send(50);
+      events.sendRaw("not json at all");
+      events.sendRaw("[\"an\",\"array\"]");
+      events.sendRaw("{\"eventId\":\"" + UUID.randomUUID() + "\",\"receivedAt\":\"yesterday\"}");
+      events.send(50);
+    }
+    createConnector(bed);
+
+    awaitCount(bed, 100);
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = readDeadLetters(bed, 3);
+    assertThat(deadLetters).extracting(record -> header(record,
+            "__connect.errors.exception.message"))
+        .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
+        .anySatisfy(reason -> assertThat(reason).contains("not an object"))
+        .anySatisfy(reason -> assertThat(reason).contains("Elasticsearch refused"));
+    assertThat(probe.count(bed.indexPrefix)).isEqualTo(100);
+    assertThat(connect.state(bed.connector)).isEqualTo("RUNNING RUNNING");
+  }
+
+  @Test
+  void losesNothingWhileElasticsearchIsDownForThirtySeconds() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    createConnector(bed);
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      events.send(600);
+      await().atMost(Duration.ofSeconds(60)).until(() -> probe.count(bed.indexPrefix) > 0);
+
+      elasticsearch.stop();
+      events.send(400);
+      // The task keeps retrying, and stays up, for the whole outage.
+      await().during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(45))
+          .until(() -> connect.state(bed.connector).equals("RUNNING RUNNING"));
+      elasticsearch.start();
+    }
+
+    awaitCount(bed, 1000);
+    assertThat(probe.eventIds(bed.indexPrefix, 2000)).hasSize(1000);
+  }
+
+  @Test
+  void losesNothingWhenTheTaskRestartsMidStream() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    createConnector(bed, "batch.size=50", "max.in.flight.requests=1");
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      events.send(4000);
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> probe.count(bed.indexPrefix) > 0);
+    long before = probe.count(bed.indexPrefix);
+    connect.post("connectors/" + bed.connector + "/tasks/0/restart");
+
+    awaitCount(bed, 4000);
+    assertThat(before).as("the restart came mid-stream").isLessThan(4000);
+    assertThat(connect.state(bed.connector)).isEqualTo("RUNNING RUNNING");
+  }
+
+  private static void createConnector(ConnectorTestBed bed, String... overrides) {
+    connect.put("connectors/" + bed.connector + "/config",
+        bed.config(elasticsearch.url(), overrides));
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> connect.state(bed.connector).equals("RUNNING RUNNING"));
+  }
+
+  private static void awaitCount(ConnectorTestBed bed, long expected) {
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(probe.count(bed.indexPrefix)).isEqualTo(expected));
+  }
+
+  private static void awaitCommittedOffsets(ConnectorTestBed bed) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      JsonNode offsets = connect.get("connectors/" + bed.connector + "/offsets");
+      long committed = 0;
+      for (JsonNode partition : offsets.path("offsets")) {
+        committed += partition.path("offset").path("kafka_offset").asLong();
+      }
+      return committed == 200;
+    });
+  }
+
+  private static List<ConsumerRecord<byte[], byte[]>> readDeadLetters(ConnectorTestBed bed,
+      int expected) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(bed.deadLetterTopic));
+      await().atMost(Duration.ofSeconds(60)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return records.size() >= expected;
+      });
+    }
+    assertThat(records).hasSize(expected);
+    return records;
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String key) {
+    Header header = record.headers().lastHeader(key);
+    return header == null ? "" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
