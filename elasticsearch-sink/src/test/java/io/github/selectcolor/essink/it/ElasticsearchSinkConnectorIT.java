@@ -160,6 +160,20 @@ class ElasticsearchSinkConnectorIT {
     assertThat(connect.state(bed.connector)).isEqualTo("RUNNING RUNNING");
   }
 
+  @Test
+  void validationNamesAnUnreachableElasticsearch() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    Map<String, String> config = bed.config("http://127.0.0.1:1");
+
+    JsonNode answer = connect.put("connector-plugins/ElasticsearchSinkConnector/config/validate",
+        config);
+
+    assertThat(answer.path("error_count").asInt()).isEqualTo(1);
+    assertThat(answer.path("configs").toString()).contains("Elasticsearch could not be reached");
+    assertThat(connect.put("connector-plugins/ElasticsearchSinkConnector/config/validate",
+        bed.config(elasticsearch.url())).path("error_count").asInt()).isZero();
+  }
+
   private static void createConnector(ConnectorTestBed bed, String... overrides) {
     connect.put("connectors/" + bed.connector + "/config",
         bed.config(elasticsearch.url(), overrides));
