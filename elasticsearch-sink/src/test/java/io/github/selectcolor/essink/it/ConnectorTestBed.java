@@ -1,7 +1,10 @@
 package io.github.selectcolor.essink.it;
 
 import io.github.selectcolor.embedded.connect.EmbeddedConnect;
+import static org.awaitility.Awaitility.await;
+
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,11 @@ final class ConnectorTestBed {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
         bootstrapServers))) {
       admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get();
+      // Producing before every partition has a leader can make an idempotent producer fail.
+      await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+          .until(() -> admin.describeTopics(List.of(topic))
+          .allTopicNames().get().get(topic).partitions().stream()
+          .allMatch(partition -> partition.leader() != null));
     } catch (ExecutionException e) {
       throw new IllegalStateException("Could not create topic " + topic + ".", e.getCause());
     } catch (InterruptedException e) {

@@ -127,7 +127,8 @@ class ElasticsearchSinkConnectorIT {
   @Test
   void losesNothingWhileElasticsearchIsDownForThirtySeconds() {
     ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
-    createConnector(bed);
+    // A small buffer, so that the task pauses its partitions during the outage and resumes them.
+    createConnector(bed, "max.buffered.records=200");
     try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
       events.send(600);
       await().atMost(Duration.ofSeconds(60)).until(() -> probe.count(bed.indexPrefix) > 0);
@@ -161,17 +162,45 @@ class ElasticsearchSinkConnectorIT {
   }
 
   @Test
+  void failsLoudlyWhenElasticsearchStaysDownPastTheRetryBudget() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    createConnector(bed, "retry.timeout.ms=3000");
+    elasticsearch.stop();
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      events.send(10);
+      await().atMost(Duration.ofSeconds(60))
+          .until(() -> connect.state(bed.connector).equals("RUNNING FAILED"));
+      String trace = connect.get("connectors/" + bed.connector + "/status").path("tasks").get(0)
+          .path("trace").asText();
+      assertThat(trace).contains("within the retry budget of PT3S");
+    } finally {
+      elasticsearch.start();
+    }
+  }
+
+  @Test
   void validationNamesAnUnreachableElasticsearch() {
     ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
-    Map<String, String> config = bed.config("http://127.0.0.1:1");
+    Map<String, String> unreachable = new HashMap<>(bed.config("http://127.0.0.1:1"));
+    unreachable.put("name", bed.connector);
+    Map<String, String> reachable = new HashMap<>(bed.config(elasticsearch.url()));
+    reachable.put("name", bed.connector);
 
+    assertThat(validationErrors(unreachable, "connection.urls"))
+        .anySatisfy(error -> assertThat(error).contains("Elasticsearch could not be reached"));
+    assertThat(validationErrors(reachable, "connection.urls")).isEmpty();
+  }
+
+  private static List<String> validationErrors(Map<String, String> config, String key) {
     JsonNode answer = connect.put("connector-plugins/ElasticsearchSinkConnector/config/validate",
         config);
-
-    assertThat(answer.path("error_count").asInt()).isEqualTo(1);
-    assertThat(answer.path("configs").toString()).contains("Elasticsearch could not be reached");
-    assertThat(connect.put("connector-plugins/ElasticsearchSinkConnector/config/validate",
-        bed.config(elasticsearch.url())).path("error_count").asInt()).isZero();
+    List<String> errors = new ArrayList<>();
+    for (JsonNode value : answer.path("configs")) {
+      if (value.path("value").path("name").asText().equals(key)) {
+        value.path("value").path("errors").forEach(error -> errors.add(error.asText()));
+      }
+    }
+    return errors;
   }
 
   private static void createConnector(ConnectorTestBed bed, String... overrides) {

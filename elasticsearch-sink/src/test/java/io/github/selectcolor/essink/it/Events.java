@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Writes events into a topic the way the collector does: the event's JSON, no key. */
@@ -46,32 +48,37 @@ final class Events implements AutoCloseable {
         new UserAgentDetails("Chrome", "131", "Windows NT", "Desktop"));
   }
 
-  /** Sends {@code count} new events and waits until Kafka has them all. */
+  /** Sends {@code count} new events and waits until Kafka has every one of them. */
   List<SelectColorEvent> send(int count) {
     List<SelectColorEvent> sent = new ArrayList<>(count);
+    List<Future<RecordMetadata>> acks = new ArrayList<>(count);
     for (int index = 0; index < count; index++) {
       SelectColorEvent event = event(index);
-      sendRaw(json.write(event));
+      acks.add(producer.send(new ProducerRecord<>(topic, json.write(event))));
       sent.add(event);
     }
-    producer.flush();
+    awaitAll(acks);
     return sent;
   }
 
-  void sendRaw(byte[] value) {
-    producer.send(new ProducerRecord<>(topic, value));
-  }
-
+  /** Sends one value as it is and waits until Kafka has it. */
   void sendRaw(String value) {
-    sendRaw(value.getBytes(StandardCharsets.UTF_8));
+    awaitAll(List.of(producer.send(new ProducerRecord<>(topic,
+        value.getBytes(StandardCharsets.UTF_8)))));
   }
 
-  void flush() {
+  private void awaitAll(List<Future<RecordMetadata>> acks) {
     producer.flush();
-  }
-
-  void sendAndWait(String value) throws InterruptedException, ExecutionException {
-    producer.send(new ProducerRecord<>(topic, value.getBytes(StandardCharsets.UTF_8))).get();
+    try {
+      for (Future<RecordMetadata> ack : acks) {
+        ack.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Kafka did not take a test event.", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while sending test events.", e);
+    }
   }
 
   @Override
