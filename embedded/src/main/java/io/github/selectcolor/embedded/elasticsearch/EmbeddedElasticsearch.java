@@ -105,7 +105,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
   public synchronized void close() {
     stop();
     if (hookRegistered) {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException e) {
+        // Closed from another shutdown hook: the JVM is exiting and the hook is harmless.
+        log.debug("The JVM is shutting down; Elasticsearch's own hook stays registered.");
+      }
       hookRegistered = false;
     }
     if (givenWorkDirectory == null && work != null) {
