@@ -7,8 +7,13 @@ import io.github.selectcolor.embedded.hdfs.EmbeddedHdfsCluster;
 import io.github.selectcolor.embedded.kafka.EmbeddedKafkaCluster;
 import io.github.selectcolor.hdfssink.HdfsSinkApplication;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,12 +40,20 @@ public final class LocalPipeline {
   private static final int HDFS_PORT = 9000;
   private static final int ELASTICSEARCH_PORT = 9200;
   private static final int CONNECT_PORT = 8083;
+  private static final int COLLECTOR_PORT = 8080;
+  private static final int HDFS_SINK_PORT = 8082;
   private static final String CONNECTOR = "select-color-elasticsearch";
 
   private LocalPipeline() {
   }
 
   public static void main(String[] args) throws IOException {
+    List<String> busy = busyPorts(collectorPort(args));
+    if (!busy.isEmpty()) {
+      log.error("Cannot start the local pipeline: {} already in use. Stop what holds {} and run"
+          + " again.", String.join(", ", busy), busy.size() == 1 ? "it" : "them");
+      System.exit(2);
+    }
     Path distribution = buildOutput("local.elasticsearch.distribution",
         Path.of("launcher", "target", "elasticsearch"), "elasticsearch-", ".zip");
     Path pluginPath = Path.of(System.getProperty("local.plugin.path",
@@ -80,12 +93,13 @@ public final class LocalPipeline {
         "errors.deadletterqueue.topic.name", "select-color.es.dlq",
         "errors.deadletterqueue.context.headers.enable", "true"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      collector.close();
-      connect.close();
-      hdfsSink.close();
-      elasticsearch.close();
-      hdfs.close();
-      kafka.close();
+      // In order, and each whatever the one before did, so that Kafka is stopped last.
+      close("the collector", collector);
+      close("Kafka Connect", connect);
+      close("the HDFS sink", hdfsSink);
+      close("Elasticsearch", elasticsearch);
+      close("HDFS", hdfs);
+      close("Kafka", kafka);
     }, "local-pipeline-shutdown"));
     String port = collector.getEnvironment().getProperty("local.server.port");
     log.info("The pipeline is running. Kafka: {}. HDFS: {} (events land under"
@@ -93,6 +107,44 @@ public final class LocalPipeline {
         + " Kafka Connect: {} (connector {}). Open the page at http://localhost:{}/",
         kafka.bootstrapServers(), hdfs.uri(), ELASTICSEARCH_PORT, connect.restUrl(), CONNECTOR,
         port);
+  }
+
+  private static void close(String component, AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // Hadoop's own shutdown hooks, for one, refuse changes while the JVM exits.
+      log.warn("Stopping {} did not finish cleanly: {}", component, e.toString());
+    }
+  }
+
+  /** The fixed ports the pipeline needs that something else holds, each with its user. */
+  private static List<String> busyPorts(int collectorPort) {
+    Map<Integer, String> ports = new LinkedHashMap<>();
+    KAFKA_PORTS.forEach(port -> ports.put(port, "Kafka"));
+    ports.put(HDFS_PORT, "the HDFS NameNode");
+    ports.put(ELASTICSEARCH_PORT, "Elasticsearch");
+    ports.put(CONNECT_PORT, "Kafka Connect");
+    ports.put(collectorPort, "the collector");
+    ports.put(HDFS_SINK_PORT, "the HDFS sink");
+    List<String> busy = new ArrayList<>();
+    ports.forEach((port, user) -> {
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      } catch (IOException e) {
+        busy.add("port " + port + " (" + user + ")");
+      }
+    });
+    return busy;
+  }
+
+  private static int collectorPort(String[] args) {
+    for (String arg : args) {
+      if (arg.startsWith("--server.port=")) {
+        return Integer.parseInt(arg.substring("--server.port=".length()));
+      }
+    }
+    return COLLECTOR_PORT;
   }
 
   /** A file the build wrote, or the one a system property names. */
