@@ -1,8 +1,10 @@
 package io.github.selectcolor.bench.elasticsearch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.selectcolor.bench.Poll;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +24,7 @@ import org.elasticsearch.client.RestClient;
 final class DocumentCount {
 
   private static final Duration DEADLINE = Duration.ofMinutes(15);
+  private static final Duration CHECK_INTERVAL = Duration.ofMillis(100);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final RestClient rest;
@@ -51,22 +54,15 @@ final class DocumentCount {
     }
   }
 
-  private Indexing poll(String prefix, long expected) throws IOException, InterruptedException {
-    long first = 0;
-    long count = 0;
-    while (count < expected) {
-      count = count(prefix);
-      if (first == 0 && count > 0) {
-        first = System.nanoTime();
-      }
-      if (count < expected) {
-        Thread.sleep(100);
-      }
-    }
-    return new Indexing(count, EsSinkBench.since(first));
+  private Indexing poll(String prefix, long expected) throws InterruptedException {
+    long first = Poll.until(() -> count(prefix) > 0, CHECK_INTERVAL, DEADLINE,
+        "a first document in " + prefix);
+    long last = Poll.until(() -> count(prefix) >= expected, CHECK_INTERVAL, DEADLINE,
+        expected + " documents in " + prefix);
+    return new Indexing(expected, Duration.ofNanos(last - first));
   }
 
-  private long count(String prefix) throws IOException {
+  private long count(String prefix) {
     try (InputStream body = rest.performRequest(new Request("GET", "/" + prefix + "-*/_count"))
         .getEntity().getContent()) {
       return JSON.readTree(body).path("count").asLong();
@@ -76,7 +72,9 @@ final class DocumentCount {
       if (status == 404 || status == 503) {
         return 0;
       }
-      throw e;
+      throw new UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Counting the documents of " + prefix + " failed.", e);
     }
   }
 }

@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -180,9 +179,5 @@ public final class EsSinkBench {
     Files.copy(markdown, resultsDirectory.resolve("elasticsearch-sink-latest.md"),
         StandardCopyOption.REPLACE_EXISTING);
     return markdown;
-  }
-
-  static Duration since(long startedNanos) {
-    return Duration.ofNanos(System.nanoTime() - startedNanos);
   }
 }

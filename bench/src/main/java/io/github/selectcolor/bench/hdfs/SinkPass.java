@@ -1,5 +1,6 @@
 package io.github.selectcolor.bench.hdfs;
 
+import io.github.selectcolor.bench.Poll;
 import io.github.selectcolor.hdfssink.HdfsSinkApplication;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -16,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class SinkPass {
 
   private static final Duration DEADLINE = Duration.ofMinutes(10);
+  private static final Duration CHECK_INTERVAL = Duration.ofMillis(5);
 
   private final String bootstrapServers;
   private final URI fileSystem;
@@ -30,13 +32,6 @@ final class SinkPass {
   private static double consumed(MeterRegistry registry) {
     return registry.find("kafka.consumer.fetch.manager.records.consumed.total").functionCounters()
         .stream().mapToDouble(FunctionCounter::count).sum();
-  }
-
-  private static void awaitBefore(long deadline, String what) throws InterruptedException {
-    if (System.nanoTime() > deadline) {
-      throw new IllegalStateException("The sink did not " + what + " within " + DEADLINE + ".");
-    }
-    Thread.sleep(5);
   }
 
   Throughput run(String name, int workers, long records, long recordsPerFile)
@@ -54,17 +49,12 @@ final class SinkPass {
       MeterRegistry registry = sink.getBean(MeterRegistry.class);
       Counter written = registry.get("hdfs.sink.records.written").counter();
       Counter bytes = registry.get("hdfs.sink.bytes.written").counter();
-      long deadline = System.nanoTime() + DEADLINE.toNanos();
-      while (consumed(registry) == 0) {
-        awaitBefore(deadline, "read a first record");
-      }
-      long started = System.nanoTime();
-      while (written.count() < records) {
-        awaitBefore(deadline, "commit " + records + " records (" + (long) written.count()
-            + " so far)");
-      }
+      long started = Poll.until(() -> consumed(registry) > 0, CHECK_INTERVAL, DEADLINE,
+          "a first record read by the sink");
+      long ended = Poll.until(() -> written.count() >= records, CHECK_INTERVAL, DEADLINE,
+          records + " records committed by the sink");
       return new Throughput((long) written.count(), (long) bytes.count(),
-          Duration.ofNanos(System.nanoTime() - started));
+          Duration.ofNanos(ended - started));
     }
   }
 }
