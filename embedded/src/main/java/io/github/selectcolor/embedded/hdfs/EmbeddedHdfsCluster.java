@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A real HDFS (one NameNode, N DataNodes, Hadoop's MiniDFSCluster) running inside this JVM, for local
  * runs and integration tests. The NameNode listens on an OS-assigned port unless a fixed one is asked
- * for; its storage lives in a fresh temporary directory. Not thread-safe: start, stop and close it
- * from one thread.
+ * for. Its storage lives in a fresh temporary directory deleted on close, or in a directory of the
+ * caller's that is formatted on the first start only and kept, so that files survive a restart. Not
+ * thread-safe: start, stop and close it from one thread.
  */
 public final class EmbeddedHdfsCluster implements AutoCloseable {
 
@@ -23,33 +24,47 @@ public final class EmbeddedHdfsCluster implements AutoCloseable {
 
   private final int nameNodePort;
   private final int dataNodes;
-  private Path baseDirectory;
+  private final Path keptDirectory;
   private MiniDFSCluster cluster;
 
-  private EmbeddedHdfsCluster(int nameNodePort, int dataNodes) {
+  private EmbeddedHdfsCluster(int nameNodePort, int dataNodes, Path keptDirectory) {
     this.nameNodePort = nameNodePort;
     this.dataNodes = dataNodes;
+    this.keptDirectory = keptDirectory;
   }
 
   /** A cluster with one DataNode whose NameNode listens on an OS-assigned port. */
   public static EmbeddedHdfsCluster withDataNodes(int dataNodes) {
-    return new EmbeddedHdfsCluster(0, dataNodes);
+    return new EmbeddedHdfsCluster(0, dataNodes, null);
   }
 
   /** A cluster with one DataNode whose NameNode listens on the given port, such as 9000. */
   public static EmbeddedHdfsCluster onPort(int nameNodePort) {
-    return new EmbeddedHdfsCluster(nameNodePort, 1);
+    return new EmbeddedHdfsCluster(nameNodePort, 1, null);
+  }
+
+  /**
+   * A cluster with one DataNode whose NameNode listens on the given port and whose storage is kept
+   * in {@code directory}: formatted when the directory holds no HDFS yet, reused as it is otherwise.
+   */
+  public static EmbeddedHdfsCluster keptIn(Path directory, int nameNodePort) {
+    return new EmbeddedHdfsCluster(nameNodePort, 1, directory.toAbsolutePath());
   }
 
   public EmbeddedHdfsCluster start() {
+    boolean formatted = false;
     try {
-      baseDirectory = Files.createTempDirectory("embedded-hdfs-");
+      Path baseDirectory = keptDirectory != null ? keptDirectory
+          : Files.createTempDirectory("embedded-hdfs-");
+      // MiniDFSCluster keeps the NameNode's image under <base>/name-0-1.
+      formatted = Files.exists(baseDirectory.resolve("name-0-1").resolve("current").resolve("VERSION"));
       Configuration conf = new Configuration();
       conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, baseDirectory.toString());
       conf.set("dfs.client.block.write.replace-datanode-on-failure.policy", "NEVER");
       cluster = new MiniDFSCluster.Builder(conf)
           .nameNodePort(nameNodePort)
           .numDataNodes(dataNodes)
+          .format(!formatted)
           .checkExitOnShutdown(false)
           .build();
       cluster.waitActive();
@@ -57,7 +72,9 @@ public final class EmbeddedHdfsCluster implements AutoCloseable {
       close();
       throw new IllegalStateException("The embedded HDFS cluster could not start.", e);
     }
-    log.info("Embedded HDFS with {} DataNode(s) is ready at {}.", dataNodes, uri());
+    log.info("Embedded HDFS with {} DataNode(s) is ready at {}{}.", dataNodes, uri(),
+        keptDirectory == null ? "" : ", with its data in " + keptDirectory
+            + (formatted ? " (kept from the last run)" : " (formatted now)"));
     return this;
   }
 
@@ -104,9 +121,11 @@ public final class EmbeddedHdfsCluster implements AutoCloseable {
   @Override
   public void close() {
     if (cluster != null) {
-      cluster.shutdown(true);
+      boolean delete = keptDirectory == null;
+      cluster.shutdown(delete);
       cluster = null;
-      log.info("Stopped the embedded HDFS and deleted its storage.");
+      log.info(delete ? "Stopped the embedded HDFS and deleted its storage."
+          : "Stopped the embedded HDFS; its data stays in " + keptDirectory + ".");
     }
   }
 }
