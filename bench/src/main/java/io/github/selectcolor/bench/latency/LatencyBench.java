@@ -1,0 +1,75 @@
+package io.github.selectcolor.bench.latency;
+
+import io.github.selectcolor.bench.Poll;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * End-to-end latency of the running local pipeline under a steady load of clicks: from each
+ * {@code POST /api/events} to the event being readable in Kafka (the baseline: what any consumer
+ * could see), searchable in Elasticsearch, and committed in HDFS. Usage: {@code LatencyBench RATE
+ * SECONDS RESULTS_DIR STAMP COMMIT COLLECTOR_URL ELASTICSEARCH_URL HDFS_URI BOOTSTRAP_SERVERS
+ * ROLL_AGE_MS STACK_PID READY_SECONDS}.
+ */
+public final class LatencyBench {
+
+  static final Duration SEARCHABLE_P99_TARGET = Duration.ofSeconds(2);
+  static final Duration HDFS_MARGIN = Duration.ofSeconds(1);
+  private static final String TOPIC = "select-color";
+  private static final Logger log = LoggerFactory.getLogger(LatencyBench.class);
+
+  private LatencyBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 12) {
+      System.err.println("Usage: LatencyBench RATE SECONDS RESULTS_DIR STAMP COMMIT COLLECTOR_URL"
+          + " ELASTICSEARCH_URL HDFS_URI BOOTSTRAP_SERVERS ROLL_AGE_MS STACK_PID READY_SECONDS");
+      System.exit(2);
+    }
+    int rate = Integer.parseInt(args[0]);
+    Duration load = Duration.ofSeconds(Long.parseLong(args[1]));
+    Path results = Path.of(args[2]);
+    String stamp = args[3];
+    Duration rollAge = Duration.ofMillis(Long.parseLong(args[9]));
+    ClickLoad clicks = new ClickLoad(URI.create(args[5]), rate);
+    LatencyResult result;
+    try (StackMemory memory = new StackMemory(Long.parseLong(args[10]));
+        KafkaWatcher kafka = new KafkaWatcher(args[8], TOPIC);
+        SearchWatcher search = new SearchWatcher(URI.create(args[6]), TOPIC, clicks.sentAt());
+        HdfsWatcher hdfs = new HdfsWatcher(URI.create(args[7]), "/data/" + TOPIC)) {
+      log.info("Sending {} clicks a second for {}.", rate, load);
+      clicks.run(load);
+      int accepted = clicks.sentAt().size();
+      log.info("Sent {} clicks, {} accepted; waiting for every accepted one downstream.",
+          clicks.attempted(), accepted);
+      Duration drain = rollAge.plus(Duration.ofSeconds(30));
+      try {
+        Poll.until(() -> kafka.arrivals().size() >= accepted
+            && search.arrivals().size() >= accepted && hdfs.arrivals().size() >= accepted,
+            Duration.ofMillis(200), drain, "every accepted click is in Kafka, Elasticsearch and HDFS");
+      } catch (IllegalStateException e) {
+        // The report counts what is missing at each stage.
+        log.warn("{} Search check failure: {}. HDFS check failure: {}.", e.getMessage(),
+            search.failure(), hdfs.failure());
+      }
+      result = new LatencyResult(stamp, args[4], rate, load, rollAge,
+          Long.parseLong(args[11]), memory.peakMebibytes(), clicks.attempted(), accepted,
+          kafka.arrivals().latenciesMillis(clicks.sentAt()),
+          search.arrivals().latenciesMillis(clicks.sentAt()),
+          hdfs.arrivals().latenciesMillis(clicks.sentAt()));
+    }
+    Files.writeString(results.resolve("latency-" + stamp + ".md"), result.markdown(),
+        StandardCharsets.UTF_8);
+    Files.writeString(results.resolve("latency-" + stamp + ".json"), result.json(),
+        StandardCharsets.UTF_8);
+    Files.writeString(results.resolve("latency-latest.md"), result.markdown(),
+        StandardCharsets.UTF_8);
+    log.info("Wrote {}.", results.resolve("latency-" + stamp + ".md"));
+  }
+}
