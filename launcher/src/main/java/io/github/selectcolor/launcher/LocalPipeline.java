@@ -1,11 +1,5 @@
 package io.github.selectcolor.launcher;
 
-import io.github.selectcolor.collector.CollectorApplication;
-import io.github.selectcolor.embedded.connect.EmbeddedConnect;
-import io.github.selectcolor.embedded.elasticsearch.EmbeddedElasticsearch;
-import io.github.selectcolor.embedded.hdfs.EmbeddedHdfsCluster;
-import io.github.selectcolor.embedded.kafka.EmbeddedKafkaCluster;
-import io.github.selectcolor.hdfssink.HdfsSinkApplication;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,122 +7,77 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the pipeline on this machine with embedded engines: a three-broker KRaft Kafka cluster on
- * localhost:9092-9094, HDFS at hdfs://localhost:9000, Elasticsearch on localhost:9200, a Kafka
- * Connect worker on localhost:8083 running the Elasticsearch connector, the collector on port 8080
- * (or {@code --server.port}) and the HDFS sink (health and metrics on port 8082). Arguments are
- * passed to the collector as Spring Boot arguments. Run from the repository's root after
- * {@code ./mvnw install}: the Elasticsearch distribution and the connector's plugin are read from
- * the build's output ({@code -Dlocal.elasticsearch.distribution} and {@code -Dlocal.plugin.path}
- * point elsewhere). Stops everything on Ctrl-C.
+ * Starts the pipeline on this machine with embedded engines on the standard ports (Kafka
+ * localhost:9092-9094, HDFS hdfs://localhost:9000, Elasticsearch 9200, Connect 8083, the page 8080,
+ * the HDFS sink's health 8082, the dashboard 5601) and stops it in order on Ctrl-C or SIGTERM.
+ *
+ * <p>Options: {@code --data-dir=DIR} (default {@code local-data}) is the folder every part keeps its
+ * data and log files in, so that a restart finds the events again; {@code --fresh} deletes it
+ * first. Run from the repository's root after {@code ./mvnw install}: the Elasticsearch
+ * distribution and the connector's plugin are read from the build's output
+ * ({@code -Dlocal.elasticsearch.distribution} and {@code -Dlocal.plugin.path} point elsewhere).
  */
 public final class LocalPipeline {
 
-  private static final Logger log = LoggerFactory.getLogger(LocalPipeline.class);
-  private static final List<Integer> KAFKA_PORTS = List.of(9092, 9093, 9094);
-  private static final int HDFS_PORT = 9000;
-  private static final int ELASTICSEARCH_PORT = 9200;
-  private static final int CONNECT_PORT = 8083;
-  private static final int COLLECTOR_PORT = 8080;
-  private static final int HDFS_SINK_PORT = 8082;
-  private static final String CONNECTOR = "select-color-elasticsearch";
+  static final String LOG_DIRECTORY_PROPERTY = "local.log.dir";
+  private static final int USAGE_ERROR = 2;
 
   private LocalPipeline() {
   }
 
   public static void main(String[] args) throws IOException {
-    List<String> busy = busyPorts(collectorPort(args));
+    Options options = Options.parse(args);
+    if (options.fresh() && options.problems().isEmpty()) {
+      deleteRecursively(options.dataDirectory());
+    }
+    StackSettings settings = StackSettings.standardPorts(options.dataDirectory().toAbsolutePath());
+    Files.createDirectories(settings.logDirectory());
+    // Set before the first logger exists, so that the log files land in the data folder.
+    System.setProperty(LOG_DIRECTORY_PROPERTY, settings.logDirectory().toString());
+    Logger log = LoggerFactory.getLogger(LocalPipeline.class);
+    if (!options.problems().isEmpty()) {
+      options.problems().forEach(problem -> log.error("{}", problem));
+      log.error("Usage: java -jar launcher/target/select-color-local.jar [--data-dir=DIR] [--fresh]");
+      System.exit(USAGE_ERROR);
+    }
+    List<String> busy = busyPorts(settings);
     if (!busy.isEmpty()) {
       log.error("Cannot start the local pipeline: {} already in use. Stop what holds {} and run"
           + " again.", String.join(", ", busy), busy.size() == 1 ? "it" : "them");
-      System.exit(2);
+      System.exit(USAGE_ERROR);
     }
-    Path distribution = buildOutput("local.elasticsearch.distribution",
-        Path.of("launcher", "target", "elasticsearch"), "elasticsearch-", ".zip");
-    Path pluginPath = Path.of(System.getProperty("local.plugin.path",
-        Path.of("elasticsearch-sink", "target", "plugin").toString()));
-    EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder()
-        .brokers(KAFKA_PORTS.size())
-        .publicPorts(KAFKA_PORTS)
-        .build()
-        .start();
-    EmbeddedHdfsCluster hdfs = EmbeddedHdfsCluster.onPort(HDFS_PORT).start();
-    EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.builder()
-        .distribution(distribution).httpPort(ELASTICSEARCH_PORT).heap("512m").build().start();
-    // Connect's Jersey and Jetty are on this class path; both applications stay reactive on Netty.
-    ConfigurableApplicationContext collector = new SpringApplicationBuilder(CollectorApplication.class,
-        NettyWebServer.class)
-        .web(WebApplicationType.REACTIVE)
-        .properties("spring.kafka.bootstrap-servers=" + kafka.bootstrapServers())
-        .run(args);
-    // The collector's application.yml is on this class path too; the sink must not read it.
-    ConfigurableApplicationContext hdfsSink = HdfsSinkApplication.builder()
-        .sources(NettyWebServer.class)
-        .web(WebApplicationType.REACTIVE)
-        .properties("spring.config.name=hdfs-sink",
-            "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-            "hdfs-sink.file-system=" + hdfs.uri(),
-            "hdfs-sink.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER")
-        .run();
-    EmbeddedConnect connect = EmbeddedConnect.builder()
-        .bootstrapServers(kafka.bootstrapServers()).pluginPath(pluginPath)
-        .restPort(CONNECT_PORT).start();
-    connect.put("connectors/" + CONNECTOR + "/config", Map.of(
-        "connector.class", "io.github.selectcolor.essink.ElasticsearchSinkConnector",
-        "tasks.max", "3",
-        "topics", "select-color",
-        "connection.urls", elasticsearch.url(),
-        "errors.tolerance", "all",
-        "errors.deadletterqueue.topic.name", "select-color.es.dlq",
-        "errors.deadletterqueue.context.headers.enable", "true"));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      // In order, and each whatever the one before did, so that Kafka is stopped last.
-      close("the collector", collector);
-      close("Kafka Connect", connect);
-      close("the HDFS sink", hdfsSink);
-      close("Elasticsearch", elasticsearch);
-      close("HDFS", hdfs);
-      close("Kafka", kafka);
-    }, "local-pipeline-shutdown"));
-    String port = collector.getEnvironment().getProperty("local.server.port");
-    log.info("The pipeline is running. Kafka: {}. HDFS: {} (events land under"
-        + " /data/select-color). Elasticsearch: http://localhost:{} (alias select-color)."
-        + " Kafka Connect: {} (connector {}). Open the page at http://localhost:{}/",
-        kafka.bootstrapServers(), hdfs.uri(), ELASTICSEARCH_PORT, connect.restUrl(), CONNECTOR,
-        port);
-  }
-
-  private static void close(String component, AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      // Hadoop's own shutdown hooks, for one, refuse changes while the JVM exits.
-      log.warn("Stopping {} did not finish cleanly: {}", component, e.toString());
-    }
+    log.info("Starting the local pipeline with its data in {} and its log files in {}.",
+        settings.dataDirectory(), settings.logDirectory());
+    long began = System.nanoTime();
+    LocalStack stack = LocalStack.start(settings, BuildOutput.elasticsearchDistribution(),
+        BuildOutput.pluginPath());
+    Runnable stop = () -> {
+      log.info("Stopping the local pipeline: the collector first, Kafka last.");
+      stack.close();
+      log.info("The local pipeline is stopped; its data stays in {}.", settings.dataDirectory());
+    };
+    StopSignals.onInterruptOrTerminate(stop);
+    log.info("The pipeline is ready after {} s. Kafka: {}. HDFS: {} (events under {}/{})."
+        + " Elasticsearch: {} (alias {}). Kafka Connect: {} (connector {}).",
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), stack.bootstrapServers(),
+        stack.hdfsUri(), LocalStack.HDFS_BASE_PATH, LocalStack.TOPIC, stack.elasticsearchUrl(),
+        LocalStack.TOPIC, stack.connect().restUrl(), LocalStack.CONNECTOR);
+    log.info("Open the page at {} and the dashboard at {}. Press Ctrl-C to stop.", stack.pageUrl(),
+        stack.dashboardUrl());
   }
 
   /** The fixed ports the pipeline needs that something else holds, each with its user. */
-  private static List<String> busyPorts(int collectorPort) {
-    Map<Integer, String> ports = new LinkedHashMap<>();
-    KAFKA_PORTS.forEach(port -> ports.put(port, "Kafka"));
-    ports.put(HDFS_PORT, "the HDFS NameNode");
-    ports.put(ELASTICSEARCH_PORT, "Elasticsearch");
-    ports.put(CONNECT_PORT, "Kafka Connect");
-    ports.put(collectorPort, "the collector");
-    ports.put(HDFS_SINK_PORT, "the HDFS sink");
+  private static List<String> busyPorts(StackSettings settings) {
     List<String> busy = new ArrayList<>();
-    ports.forEach((port, user) -> {
+    settings.fixedPorts().forEach((port, user) -> {
       try (ServerSocket socket = new ServerSocket()) {
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       } catch (IOException e) {
@@ -138,33 +87,34 @@ public final class LocalPipeline {
     return busy;
   }
 
-  private static int collectorPort(String[] args) {
-    for (String arg : args) {
-      if (arg.startsWith("--server.port=")) {
-        return Integer.parseInt(arg.substring("--server.port=".length()));
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
       }
     }
-    return COLLECTOR_PORT;
   }
 
-  /** A file the build wrote, or the one a system property names. */
-  private static Path buildOutput(String property, Path directory, String prefix, String suffix)
-      throws IOException {
-    String given = System.getProperty(property);
-    if (given != null) {
-      return Path.of(given);
-    }
-    if (Files.isDirectory(directory)) {
-      try (Stream<Path> files = Files.list(directory)) {
-        List<Path> found = files.filter(file -> file.getFileName().toString().startsWith(prefix)
-            && file.getFileName().toString().endsWith(suffix)).toList();
-        if (found.size() == 1) {
-          return found.get(0);
+  /** The command line, with every problem in it. */
+  private record Options(Path dataDirectory, boolean fresh, List<String> problems) {
+
+    static Options parse(String[] args) {
+      Path dataDirectory = Path.of("local-data");
+      boolean fresh = false;
+      List<String> problems = new ArrayList<>();
+      for (String arg : args) {
+        if (arg.equals("--fresh")) {
+          fresh = true;
+        } else if (arg.startsWith("--data-dir=") && arg.length() > "--data-dir=".length()) {
+          dataDirectory = Path.of(arg.substring("--data-dir=".length()));
+        } else {
+          problems.add("Unknown option " + arg + ".");
         }
       }
+      return new Options(dataDirectory, fresh, List.copyOf(problems));
     }
-    throw new IllegalStateException("No " + prefix + "*" + suffix + " in " + directory.toAbsolutePath()
-        + ": run from the repository's root after ./mvnw -DskipTests install, or set -D" + property
-        + ".");
   }
 }

@@ -1,0 +1,236 @@
+package io.github.selectcolor.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.selectcolor.embedded.chromium.ChromiumExtension;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The whole local pipeline on free ports and a temporary data folder: users click in headless
+ * Chromium, the dashboard shows it, HDFS and Elasticsearch hold exactly those events, and a stop
+ * and a start keep them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+
+  private static final String KOREAN_NAME = "김민준";
+  private static final String SCRIPT_NAME = "<script>window.injected=true</script>Lee";
+  private static final Duration PAGE_DEADLINE = Duration.ofSeconds(30);
+  private static final Duration DASHBOARD_DEADLINE = Duration.ofSeconds(10);
+  private static final String HDFS_TOPIC_DIRECTORY = LocalStack.HDFS_BASE_PATH + "/" + LocalStack.TOPIC;
+
+  @TempDir
+  static Path data;
+
+  @RegisterExtension
+  static final ChromiumExtension chromium = new ChromiumExtension();
+
+  private static StackSettings settings;
+  private static LocalStack stack;
+  /** The events the users sent, by eventId, with the name and color each carried. */
+  private static final Map<String, List<String>> sent = new LinkedHashMap<>();
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startThePipeline() {
+    settings = StackSettings.freePorts(data);
+    stack = LocalStack.start(settings, BuildOutput.elasticsearchDistribution(),
+        BuildOutput.pluginPath());
+  }
+
+  @AfterAll
+  static void stopThePipeline() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void twoUsersPickThreeColorsAndEveryPartShowsExactlyThoseEvents() throws Exception {
+    WebDriver driver = chromium.chromium().driver();
+    pick(driver, KOREAN_NAME, "blue");
+    pick(driver, KOREAN_NAME, "red");
+    pick(driver, SCRIPT_NAME, "green");
+
+    driver.get(stack.dashboardUrl().toString());
+    await("the dashboard shows the three choices").atMost(DASHBOARD_DEADLINE)
+        .until(() -> colorCount(driver, "blue") == 1 && colorCount(driver, "red") == 1
+            && colorCount(driver, "green") == 1 && latestEventNames(driver).size() == 3);
+    assertThat(latestEventNames(driver)).containsExactlyInAnyOrder(KOREAN_NAME, KOREAN_NAME,
+        SCRIPT_NAME);
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.injected === undefined;"))
+        .isEqualTo(true);
+
+    assertThat(theTopicsJsonEvents()).containsOnlyKeys(sent.keySet());
+    await("HDFS holds the three events").atMost(settings.hdfsRollAge().plus(PAGE_DEADLINE))
+        .until(() -> committedEventIds().size() == sent.size());
+    assertThat(committedEventIds()).containsExactlyInAnyOrderElementsOf(sent.keySet());
+    for (Map.Entry<String, List<String>> event : sent.entrySet()) {
+      JsonNode document = document(event.getKey());
+      assertThat(document.path("found").asBoolean()).isTrue();
+      assertThat(List.of(document.at("/_source/userName").asText(),
+          document.at("/_source/colorName").asText())).isEqualTo(event.getValue());
+    }
+    assertThat(documentCount()).isEqualTo(sent.size());
+  }
+
+  @Test
+  @Order(2)
+  void stopsCleanlyAndStartsAgainWithItsData() throws Exception {
+    List<String> filesBefore = committedFiles();
+    stack.close();
+    stack = LocalStack.start(settings, BuildOutput.elasticsearchDistribution(),
+        BuildOutput.pluginPath());
+
+    assertThat(documentCount()).isEqualTo(sent.size());
+    assertThat(committedFiles()).containsExactlyInAnyOrderElementsOf(filesBefore);
+    assertThat(theTopicsJsonEvents()).containsOnlyKeys(sent.keySet());
+
+    pick(chromium.chromium().driver(), "박서연", "purple");
+    await("the new event is searchable").atMost(PAGE_DEADLINE)
+        .until(() -> documentCount() == sent.size());
+    await("the new event is in HDFS").atMost(settings.hdfsRollAge().plus(PAGE_DEADLINE))
+        .until(() -> committedEventIds().size() == sent.size());
+    assertThat(committedEventIds()).containsExactlyInAnyOrderElementsOf(sent.keySet());
+  }
+
+  /** Opens the page as a new user, picks a color and waits until the collector accepted it. */
+  private static void pick(WebDriver driver, String userName, String color) {
+    driver.get(stack.pageUrl().toString());
+    await("the tracker is loaded").atMost(PAGE_DEADLINE).until(() -> (Boolean)
+        ((JavascriptExecutor) driver).executeScript("return window.selectColorTracker !== undefined;"));
+    WebElement name = driver.findElement(By.id("user-name"));
+    name.clear();
+    name.sendKeys(userName);
+    driver.findElement(By.cssSelector("button[data-color='" + color + "']")).click();
+    WebElement status = driver.findElement(By.id("status"));
+    await("the page confirms the choice").atMost(PAGE_DEADLINE)
+        .until(() -> "accepted".equals(status.getDomAttribute("data-state")));
+    sent.put(status.getDomAttribute("data-event-id"), List.of(userName, color));
+  }
+
+  private static long colorCount(WebDriver driver, String color) {
+    List<WebElement> cells = driver.findElements(By.cssSelector(
+        "#color-counts td.count[data-color='" + color + "']"));
+    return cells.isEmpty() ? -1 : Long.parseLong(cells.get(0).getDomAttribute("data-value"));
+  }
+
+  private static List<String> latestEventNames(WebDriver driver) {
+    return driver.findElements(By.cssSelector("#latest-events tbody tr[data-event-id] td.user"))
+        .stream().map(WebElement::getText).toList();
+  }
+
+  /** Every record of the topic, read as kafka-console-consumer would, by eventId. */
+  private Map<String, JsonNode> theTopicsJsonEvents() throws IOException {
+    Map<String, JsonNode> events = new LinkedHashMap<>();
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+        new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(LocalStack.TOPIC).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + PAGE_DEADLINE.toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+          && System.nanoTime() < deadline) {
+        for (var record : consumer.poll(Duration.ofMillis(500))) {
+          JsonNode event = json.readTree(record.value());
+          events.put(event.get("eventId").asText(), event);
+        }
+      }
+    }
+    return events;
+  }
+
+  private List<String> committedFiles() throws IOException {
+    FileSystem fileSystem = stack.hdfs().fileSystem();
+    List<String> files = new ArrayList<>();
+    org.apache.hadoop.fs.Path directory = new org.apache.hadoop.fs.Path(HDFS_TOPIC_DIRECTORY);
+    if (!fileSystem.exists(directory)) {
+      return files;
+    }
+    RemoteIterator<LocatedFileStatus> listing = fileSystem.listFiles(directory, true);
+    while (listing.hasNext()) {
+      files.add(listing.next().getPath().toUri().getPath());
+    }
+    return files;
+  }
+
+  /** The eventIds of every line of every committed file, each as often as it occurs. */
+  private List<String> committedEventIds() throws IOException {
+    FileSystem fileSystem = stack.hdfs().fileSystem();
+    List<String> eventIds = new ArrayList<>();
+    for (String file : committedFiles()) {
+      try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+          fileSystem.open(new org.apache.hadoop.fs.Path(file)), StandardCharsets.UTF_8))) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+          eventIds.add(json.readTree(line).get("eventId").asText());
+        }
+      }
+    }
+    return eventIds;
+  }
+
+  private JsonNode document(String eventId) {
+    return getJson(stack.elasticsearchUrl() + "/" + LocalStack.TOPIC + "/_doc/" + eventId);
+  }
+
+  private long documentCount() {
+    getJson(stack.elasticsearchUrl() + "/" + LocalStack.TOPIC + "/_refresh");
+    return getJson(stack.elasticsearchUrl() + "/" + LocalStack.TOPIC + "/_count").path("count")
+        .asLong(-1);
+  }
+
+  private JsonNode getJson(String url) {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return json.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + url + " failed.", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
