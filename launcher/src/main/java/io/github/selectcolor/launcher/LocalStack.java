@@ -7,12 +7,17 @@ import io.github.selectcolor.embedded.elasticsearch.EmbeddedElasticsearch;
 import io.github.selectcolor.embedded.hdfs.EmbeddedHdfsCluster;
 import io.github.selectcolor.embedded.kafka.PersistentKafkaCluster;
 import io.github.selectcolor.hdfssink.HdfsSinkApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -39,6 +44,15 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEAD_LETTER_TOPIC = TOPIC + ".es.dlq";
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+  /**
+   * Both sinks' consumers wait for this much data (or the wait below) instead of waking the
+   * brokers for every small batch the collector sends: on one machine, one fetch per record per
+   * consumer is most of what the brokers spend.
+   */
+  private static final int SINK_FETCH_MIN_BYTES = 64 * 1024;
+  private static final int SINK_FETCH_MAX_WAIT_MS = 200;
+  /** Searchable within two seconds leaves room for a quarter second here. */
+  private static final int CONNECTOR_FETCH_MAX_WAIT_MS = 250;
   /** Spring Boot would print three banners and log each start as the launcher's main class. */
   private static final String[] QUIET_START = {
       "spring.main.banner-mode=off", "spring.main.log-startup-info=false"};
@@ -73,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startParts(StackSettings settings, Path distribution, Path pluginPath) {
+    letOthersThrough(settings.dataDirectory());
     kafka = started("Kafka", PersistentKafkaCluster.inDirectory(settings.kafkaDirectory(),
         settings.kafkaPorts(), Map.of()).start());
     hdfs = started("HDFS", EmbeddedHdfsCluster.keptIn(settings.hdfsDirectory(), settings.hdfsPort())
@@ -105,6 +120,12 @@ public final class LocalStack implements AutoCloseable {
             "hdfs-sink.file-system=" + hdfs.uri(),
             "hdfs-sink.base-path=" + HDFS_BASE_PATH,
             "hdfs-sink.roll.max-age=" + settings.hdfsRollAge().toMillis() + "ms",
+            // Files roll every few seconds: fetching every new record at once only costs the
+            // brokers CPU that the other parts on this machine need.
+            "spring.kafka.consumer.fetch-min-size=" + SINK_FETCH_MIN_BYTES,
+            "spring.kafka.consumer.fetch-max-wait=" + SINK_FETCH_MAX_WAIT_MS + "ms",
+            // With the wait above, a file is committed at most this late after its roll age.
+            "hdfs-sink.poll-timeout=" + SINK_FETCH_MAX_WAIT_MS + "ms",
             "hdfs-sink.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER")
         .run());
     connect = started("Kafka Connect", EmbeddedConnect.builder()
@@ -116,6 +137,8 @@ public final class LocalStack implements AutoCloseable {
         .property("config.storage.topic", "select-color-connect-configs")
         .property("offset.storage.topic", "select-color-connect-offsets")
         .property("status.storage.topic", "select-color-connect-status")
+        .property("consumer.fetch.min.bytes", String.valueOf(SINK_FETCH_MIN_BYTES))
+        .property("consumer.fetch.max.wait.ms", String.valueOf(CONNECTOR_FETCH_MAX_WAIT_MS))
         .start());
     // Connect would create it on first use, but reports the missing topic as an error.
     createTopicIfAbsent(DEAD_LETTER_TOPIC, settings.kafkaPorts().size());
@@ -139,6 +162,23 @@ public final class LocalStack implements AutoCloseable {
             "dashboard.hdfs.file-system=" + hdfs.uri(),
             "dashboard.hdfs.base-path=" + HDFS_BASE_PATH)
         .run());
+  }
+
+  /**
+   * Elasticsearch refuses to run as root, so a root JVM runs it as an unprivileged user, who must
+   * be able to pass through the data folder to reach its own (without listing it).
+   */
+  private static void letOthersThrough(Path dataDirectory) {
+    try {
+      Files.createDirectories(dataDirectory);
+      if (Files.getFileStore(dataDirectory).supportsFileAttributeView("posix")) {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dataDirectory);
+        permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+        Files.setPosixFilePermissions(dataDirectory, permissions);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not prepare the data folder " + dataDirectory + ".", e);
+    }
   }
 
   private void createTopicIfAbsent(String topic, int brokers) {

@@ -22,8 +22,12 @@ final class StopSignals {
     };
     for (String signal : new String[] {"INT", "TERM"}) {
       Signal.handle(new Signal(signal), received -> new Thread(() -> {
-        once.run();
-        System.exit(0);
+        try {
+          once.run();
+        } finally {
+          // Exits even when stopping failed; Elasticsearch's own shutdown hook still kills it.
+          System.exit(0);
+        }
       }, "local-pipeline-stop").start());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(once, "local-pipeline-shutdown"));
