@@ -5,16 +5,16 @@
 # committed in HDFS. Also records how long the pipeline took to be ready and its peak memory.
 #
 #   bench/run-latency.sh                      the full run: 1,000 clicks/s for 60 s
-#   RATE=200 SECONDS=20 bench/run-latency.sh  a smaller run
+#   RATE=200 DURATION=20 bench/run-latency.sh  a smaller run
 #
-# Settings (environment): RATE=1000, SECONDS=60, HEAP=1g (the launcher's -Xmx, as in the README),
+# Settings (environment): RATE=1000 clicks/s, DURATION=60 seconds, HEAP=1g (the launcher's -Xmx, as in the README),
 # SKIP_BUILD=1 uses the jars already built. The standard ports (8080, 9092-9094, 9000, 9200, 8083,
 # 8082, 5601) must be free. Writes bench/results/latency-<stamp>.md and .json, and latency-latest.md.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RATE="${RATE:-1000}"
-SECONDS_OF_LOAD="${SECONDS:-60}"
+DURATION="${DURATION:-60}"
 HEAP="${HEAP:-1g}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -43,7 +43,7 @@ stop_pipeline() {
 }
 trap stop_pipeline EXIT
 
-echo "Run $STAMP: $RATE clicks/s for $SECONDS_OF_LOAD s; logs in $LOGS"
+echo "Run $STAMP: $RATE clicks/s for $DURATION s; logs in $LOGS"
 STARTED=$(date +%s)
 (cd "$ROOT" && exec java "-Xmx$HEAP" -jar "$LAUNCHER_JAR" --data-dir="$DATA" --fresh) \
   >"$LOGS/pipeline.out" 2>&1 &
@@ -60,7 +60,7 @@ READY_SECONDS=$(( $(date +%s) - STARTED ))
 echo "The pipeline was ready after $READY_SECONDS s."
 
 java -Xmx1g -Dloader.main=io.github.selectcolor.bench.latency.LatencyBench -jar "$BENCH_JAR" \
-  "$RATE" "$SECONDS_OF_LOAD" "$ROOT/bench/results" "$STAMP" "$COMMIT" http://localhost:8080/ \
+  "$RATE" "$DURATION" "$ROOT/bench/results" "$STAMP" "$COMMIT" http://localhost:8080/ \
   http://127.0.0.1:9200/ hdfs://localhost:9000 localhost:9092,localhost:9093,localhost:9094 \
   10000 "$PIPELINE_PID" "$READY_SECONDS" >"$LOGS/bench.log" 2>&1 \
   || { echo "bench: the run failed; its last lines:" >&2; tail -n 20 "$LOGS/bench.log" >&2; exit 1; }

@@ -1,6 +1,5 @@
 package io.github.selectcolor.bench.latency;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,8 +16,9 @@ final class Arrivals {
     return seen.containsKey(eventId);
   }
 
-  int size() {
-    return seen.size();
+  /** How many of the given events were seen here. */
+  long countOf(Map<String, Long> events) {
+    return events.keySet().stream().filter(seen::containsKey).count();
   }
 
   /** Latencies in milliseconds from each sent event's send time, for the events seen here. */
@@ -37,11 +37,5 @@ final class Arrivals {
     }
     int index = (int) Math.ceil(quantile * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  static String describe(long[] sorted) {
-    return "p50 " + quantile(sorted, 0.5) + " ms, p99 " + quantile(sorted, 0.99) + " ms, max "
-        + quantile(sorted, 1.0) + " ms over " + sorted.length + " events"
-        + (sorted.length == 0 ? "" : " (min " + Arrays.stream(sorted).min().getAsLong() + " ms)");
   }
 }

@@ -9,23 +9,22 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A steady stream of clicks: every 10 ms a tick posts its share of the rate, one event per
- * {@code POST /api/events} as the page's tracker sends a lone click, each with its own eventId.
+ * A steady stream of clicks, one event per {@code POST /api/events} as the page's tracker sends a
+ * lone click, each with its own eventId, over at most {@link #CONNECTIONS} connections (browsers
+ * keep theirs open too). Each click is due at a fixed time; a click that waits for a free
+ * connection is still timed from when it was due, so a slow collector shows in the latencies
+ * instead of slowing the load down.
  */
 final class ClickLoad {
 
-  private static final long TICK_MILLIS = 10;
+  static final int CONNECTIONS = 64;
   private static final List<String> COLORS = List.of("red", "yellow", "green", "blue", "orange",
       "purple", "pink", "black", "white");
   private static final List<String> USER_AGENTS = List.of(
@@ -33,43 +32,44 @@ final class ClickLoad {
       "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(2))
+      .build();
   private final URI events;
   private final int perSecond;
-  private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-  private final AtomicLong refused = new AtomicLong();
+  private final Semaphore connections = new Semaphore(CONNECTIONS);
+  private final Map<String, Long> dueAt = new ConcurrentHashMap<>();
+  private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
-  private final Queue<CompletableFuture<?>> answers = new ConcurrentLinkedQueue<>();
 
   ClickLoad(URI collector, int perSecond) {
     this.events = collector.resolve("/api/events");
     this.perSecond = perSecond;
   }
 
-  /** Sends for the given time and returns once the last request is answered. */
-  void run(Duration duration) throws InterruptedException {
-    ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(
-        runnable -> new Thread(runnable, "bench-clicks"));
-    long ticksToRun = duration.toMillis() / TICK_MILLIS;
-    AtomicLong tick = new AtomicLong();
-    ticks.scheduleAtFixedRate(() -> {
-      long current = tick.getAndIncrement();
-      if (current >= ticksToRun) {
-        return;
+  /**
+   * Sends at the rate for the warm-up (those clicks are not timed), then for the measured time, and
+   * returns once every measured click is answered.
+   */
+  void run(Duration warmUp, Duration measured) throws InterruptedException {
+    long intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
+    long start = System.nanoTime();
+    long measuredFrom = start + warmUp.toNanos();
+    long end = measuredFrom + measured.toNanos();
+    for (long due = start; due < end; due += intervalNanos) {
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
       }
-      // Spreads a rate that is no multiple of 100 over the ticks of each second.
-      long due = (current + 1) * perSecond * TICK_MILLIS / 1000 - current * perSecond * TICK_MILLIS / 1000;
-      for (long i = 0; i < due; i++) {
-        send();
-      }
-    }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    // The ticks run for the load's duration; then every request still in flight gets its answer.
-    ticks.awaitTermination(duration.toMillis() + TICK_MILLIS * 2, TimeUnit.MILLISECONDS);
-    ticks.shutdownNow();
-    CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+      connections.acquire();
+      send(due, due >= measuredFrom);
+    }
+    connections.acquire(CONNECTIONS);
+    connections.release(CONNECTIONS);
   }
 
-  private void send() {
+  private void send(long due, boolean timed) {
     long n = sequence.getAndIncrement();
     String eventId = UUID.randomUUID().toString();
     String body = "{\"eventId\":\"" + eventId + "\",\"userName\":\"user-" + (n % 1000)
@@ -81,23 +81,25 @@ final class ClickLoad {
         .timeout(Duration.ofSeconds(10))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
-    sentAt.put(eventId, System.nanoTime());
-    answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .whenComplete((response, e) -> {
-          if (e != null || response.statusCode() != 202) {
-            refused.incrementAndGet();
-            sentAt.remove(eventId);
-          }
-        }));
+    http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, e) -> {
+      if (e != null || response.statusCode() != 202) {
+        refusals.merge(e != null ? e.getClass().getSimpleName() : "HTTP " + response.statusCode(),
+            1, Integer::sum);
+      } else if (timed) {
+        dueAt.put(eventId, due);
+      }
+      connections.release();
+    });
   }
 
-  /** The accepted events' send times by eventId. */
-  Map<String, Long> sentAt() {
-    return sentAt;
+  /** The accepted, timed clicks' due times by eventId. */
+  Map<String, Long> acceptedAt() {
+    return dueAt;
   }
 
-  long refused() {
-    return refused.get();
+  /** Refused or failed clicks, by HTTP status or exception. */
+  Map<String, Integer> refusals() {
+    return Map.copyOf(refusals);
   }
 
   long attempted() {

@@ -2,6 +2,7 @@ package io.github.selectcolor.bench.latency;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One latency run: the load, the stack's start-up time and peak memory, and per stage the
@@ -9,12 +10,12 @@ import java.util.Locale;
  *
  * @param readySeconds from starting the launcher to its "open the page" line
  * @param peakMemoryMebibytes the highest resident memory of the launcher and its children
- * @param attempted clicks posted
- * @param accepted clicks answered 202
+ * @param accepted the timed clicks answered 202
+ * @param refusals clicks refused or failed, warm-up included, by HTTP status or exception
  */
 record LatencyResult(String stamp, String commit, int rate, Duration load, Duration rollAge,
-    long readySeconds, long peakMemoryMebibytes, long attempted, int accepted, long[] kafka,
-    long[] searchable, long[] committed) {
+    long readySeconds, long peakMemoryMebibytes, int accepted, Map<String, Integer> refusals,
+    long[] kafka, long[] searchable, long[] committed) {
 
   static final long MEMORY_TARGET_MEBIBYTES = 4096;
   static final long READY_TARGET_SECONDS = 90;
@@ -28,12 +29,12 @@ record LatencyResult(String stamp, String commit, int rate, Duration load, Durat
   }
 
   boolean searchableTargetMet() {
-    return searchable.length == accepted
+    return accepted > 0 && searchable.length == accepted
         && searchableP99() < LatencyBench.SEARCHABLE_P99_TARGET.toMillis();
   }
 
   boolean committedTargetMet() {
-    return committed.length == accepted
+    return accepted > 0 && committed.length == accepted
         && committedP99() <= rollAge.plus(LatencyBench.HDFS_MARGIN).toMillis();
   }
 
@@ -41,10 +42,13 @@ record LatencyResult(String stamp, String commit, int rate, Duration load, Durat
     StringBuilder md = new StringBuilder();
     md.append("# End-to-end latency, run ").append(stamp).append("\n\n");
     md.append("Commit ").append(commit).append(". ").append(rate).append(" clicks/s for ")
-        .append(load.toSeconds()).append(" s (one event per POST /api/events) into the local"
-            + " pipeline (`java -jar launcher/target/select-color-local.jar`, HDFS sink roll age ")
-        .append(rollAge.toSeconds()).append(" s) on this machine; ").append(attempted)
-        .append(" posted, ").append(accepted).append(" accepted (202).\n\n");
+        .append(load.toSeconds()).append(" s after a ").append(LatencyBench.WARM_UP.toSeconds())
+        .append(" s warm-up (one event per POST /api/events, at most ").append(ClickLoad.CONNECTIONS)
+        .append(" connections) into the local pipeline (`java -jar"
+            + " launcher/target/select-color-local.jar`, HDFS sink roll age ")
+        .append(rollAge.toSeconds()).append(" s) on this machine: ").append(accepted)
+        .append(" timed clicks accepted (202); refused or failed: ")
+        .append(refusals.isEmpty() ? "none" : refusals).append(".\n\n");
     md.append("| from POST to | events seen | p50 | p99 | max | ratio p99 / Kafka p99 | target |\n");
     md.append("|---|---|---|---|---|---|---|\n");
     md.append(row("readable in Kafka (baseline)", kafka, "-"));
@@ -79,10 +83,10 @@ record LatencyResult(String stamp, String commit, int rate, Duration load, Durat
   String json() {
     return String.format(Locale.ROOT, "{\"stamp\":\"%s\",\"commit\":\"%s\",\"rate\":%d,"
         + "\"loadSeconds\":%d,\"rollAgeMillis\":%d,\"readySeconds\":%d,\"peakMemoryMiB\":%d,"
-        + "\"attempted\":%d,\"accepted\":%d,\"kafka\":%s,\"searchable\":%s,\"committed\":%s,"
+        + "\"accepted\":%d,\"refused\":%d,\"kafka\":%s,\"searchable\":%s,\"committed\":%s,"
         + "\"searchableTargetMet\":%b,\"committedTargetMet\":%b}\n", stamp, commit.replace("\"", ""),
-        rate, load.toSeconds(), rollAge.toMillis(), readySeconds, peakMemoryMebibytes, attempted,
-        accepted, stage(kafka), stage(searchable), stage(committed), searchableTargetMet(),
+        rate, load.toSeconds(), rollAge.toMillis(), readySeconds, peakMemoryMebibytes, accepted,
+        refusals.values().stream().mapToInt(Integer::intValue).sum(), stage(kafka), stage(searchable), stage(committed), searchableTargetMet(),
         committedTargetMet());
   }
 
