@@ -1,9 +1,6 @@
 package io.github.selectcolor.launcher;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +45,7 @@ public final class LocalPipeline {
       log.error("Usage: java -jar launcher/target/select-color-local.jar [--data-dir=DIR] [--fresh]");
       System.exit(USAGE_ERROR);
     }
-    List<String> busy = busyPorts(settings);
+    List<String> busy = PortCheck.busy(settings.fixedPorts());
     if (!busy.isEmpty()) {
       log.error("Cannot start the local pipeline: {} already in use. Stop what holds {} and run"
           + " again.", String.join(", ", busy), busy.size() == 1 ? "it" : "them");
@@ -72,19 +69,6 @@ public final class LocalPipeline {
         LocalStack.TOPIC, stack.connect().restUrl(), LocalStack.CONNECTOR);
     log.info("Open the page at {} and the dashboard at {}. Press Ctrl-C to stop.", stack.pageUrl(),
         stack.dashboardUrl());
-  }
-
-  /** The fixed ports the pipeline needs that something else holds, each with its user. */
-  private static List<String> busyPorts(StackSettings settings) {
-    List<String> busy = new ArrayList<>();
-    settings.fixedPorts().forEach((port, user) -> {
-      try (ServerSocket socket = new ServerSocket()) {
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      } catch (IOException e) {
-        busy.add("port " + port + " (" + user + ")");
-      }
-    });
-    return busy;
   }
 
   private static void deleteRecursively(Path directory) throws IOException {
