@@ -109,6 +109,15 @@ public final class PartitionWriter {
     return file != null && Duration.between(file.openedAt(), now).compareTo(roll.maxAge()) >= 0;
   }
 
+  /** How long until the open file is due, zero when it is; empty without an open file. */
+  public Optional<Duration> dueIn(Instant now) {
+    if (file == null) {
+      return Optional.empty();
+    }
+    Duration left = Duration.between(now, file.openedAt().plus(roll.maxAge()));
+    return Optional.of(left.isNegative() ? Duration.ZERO : left);
+  }
+
   public boolean hasOpenFile() {
     return file != null;
   }

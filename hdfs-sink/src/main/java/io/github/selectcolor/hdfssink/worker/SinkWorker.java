@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -127,7 +128,7 @@ final class SinkWorker implements Runnable {
   }
 
   private void pollOnce() {
-    ConsumerRecords<byte[], byte[]> records = consumer.poll(properties.pollTimeout());
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout(clock.instant()));
     for (TopicPartition partition : records.partitions()) {
       for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
         PartitionWriter writer = writers.get(partition);
@@ -145,6 +146,21 @@ final class SinkWorker implements Runnable {
     }
     retryDue(now);
     publishStatus(WorkerStatus.State.RUNNING);
+  }
+
+  /**
+   * The poll timeout, cut short when an open file falls due sooner, so that a file is committed at
+   * its roll age rather than up to a poll timeout later.
+   */
+  private Duration pollTimeout(Instant now) {
+    Duration timeout = properties.pollTimeout();
+    for (PartitionWriter writer : writers.values()) {
+      Optional<Duration> dueIn = writer.dueIn(now);
+      if (dueIn.isPresent() && dueIn.get().compareTo(timeout) < 0) {
+        timeout = dueIn.get();
+      }
+    }
+    return timeout;
   }
 
   private void land(TopicPartition partition, PartitionWriter writer,
