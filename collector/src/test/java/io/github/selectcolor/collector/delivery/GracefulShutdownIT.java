@@ -17,6 +17,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
+/**
+ * Known flake (about one run in four, rerun by failsafe): Spring Boot's graceful-shutdown phase
+ * sometimes reports completion while one of the five requests is still waiting for Kafka; that
+ * request's connection is closed and its answer cancelled, so the client sees the connection close
+ * before any response. The cancelled request is then no longer counted by InFlightRequests either.
+ */
 class GracefulShutdownIT {
 
   private static final int REQUESTS = 5;
