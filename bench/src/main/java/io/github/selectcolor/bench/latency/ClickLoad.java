@@ -1,9 +1,8 @@
 package io.github.selectcolor.bench.latency;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,15 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.http.HttpResponse;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.concurrent.FutureCallback;
+import org.apache.http.entity.ContentType;
+import org.apache.http.entity.StringEntity;
+import org.apache.http.impl.nio.client.CloseableHttpAsyncClient;
+import org.apache.http.impl.nio.client.HttpAsyncClients;
+import org.apache.http.impl.nio.reactor.IOReactorConfig;
 
 /**
  * A steady stream of clicks, one event per {@code POST /api/events} as the page's tracker sends a
  * lone click, each with its own eventId, over at most {@link #CONNECTIONS} connections (browsers
  * keep theirs open too). Each click is due at a fixed time; a click that waits for a free
  * connection is still timed from when it was due, so a slow collector shows in the latencies
- * instead of slowing the load down.
+ * instead of slowing the load down. The client is Apache's non-blocking one on a single I/O thread:
+ * the load generator shares the machine's cores with the pipeline, so it must cost little.
  */
-final class ClickLoad {
+final class ClickLoad implements AutoCloseable {
 
   static final int CONNECTIONS = 64;
   private static final List<String> COLORS = List.of("red", "yellow", "green", "blue", "orange",
@@ -32,9 +41,12 @@ final class ClickLoad {
       "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15",
       "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0");
 
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2))
+  private final CloseableHttpAsyncClient http = HttpAsyncClients.custom()
+      .setMaxConnTotal(CONNECTIONS)
+      .setMaxConnPerRoute(CONNECTIONS)
+      .setDefaultIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
+      .setDefaultRequestConfig(RequestConfig.custom()
+          .setConnectTimeout(2_000).setSocketTimeout(10_000).build())
       .build();
   private final URI events;
   private final int perSecond;
@@ -46,6 +58,7 @@ final class ClickLoad {
   ClickLoad(URI collector, int perSecond) {
     this.events = collector.resolve("/api/events");
     this.perSecond = perSecond;
+    http.start();
   }
 
   /**
@@ -75,21 +88,38 @@ final class ClickLoad {
     String body = "{\"eventId\":\"" + eventId + "\",\"userName\":\"user-" + (n % 1000)
         + "\",\"colorName\":\"" + COLORS.get((int) (n % COLORS.size())) + "\",\"timestamp\":\""
         + OffsetDateTime.now(ZoneOffset.UTC) + "\"}";
-    HttpRequest request = HttpRequest.newBuilder(events)
-        .header("Content-Type", "application/json")
-        .header("User-Agent", USER_AGENTS.get((int) (n % USER_AGENTS.size())))
-        .timeout(Duration.ofSeconds(10))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, e) -> {
-      if (e != null || response.statusCode() != 202) {
-        refusals.merge(e != null ? e.getClass().getSimpleName() : "HTTP " + response.statusCode(),
-            1, Integer::sum);
-      } else if (timed) {
-        dueAt.put(eventId, due);
+    HttpPost post = new HttpPost(events);
+    post.setHeader("User-Agent", USER_AGENTS.get((int) (n % USER_AGENTS.size())));
+    post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+    http.execute(post, new FutureCallback<>() {
+      @Override
+      public void completed(HttpResponse response) {
+        if (response.getStatusLine().getStatusCode() == 202) {
+          if (timed) {
+            dueAt.put(eventId, due);
+          }
+        } else {
+          refused("HTTP " + response.getStatusLine().getStatusCode());
+        }
+        connections.release();
       }
-      connections.release();
+
+      @Override
+      public void failed(Exception e) {
+        refused(e.getClass().getSimpleName());
+        connections.release();
+      }
+
+      @Override
+      public void cancelled() {
+        refused("cancelled");
+        connections.release();
+      }
     });
+  }
+
+  private void refused(String reason) {
+    refusals.merge(reason, 1, Integer::sum);
   }
 
   /** The accepted, timed clicks' due times by eventId. */
@@ -104,5 +134,14 @@ final class ClickLoad {
 
   long attempted() {
     return sequence.get();
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not close the load's HTTP client.", e);
+    }
   }
 }

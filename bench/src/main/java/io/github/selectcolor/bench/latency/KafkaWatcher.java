@@ -26,7 +26,7 @@ final class KafkaWatcher implements AutoCloseable {
   KafkaWatcher(String bootstrapServers, String topic) {
     consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10"),
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100"),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
         .map(info -> new TopicPartition(topic, info.partition())).toList();

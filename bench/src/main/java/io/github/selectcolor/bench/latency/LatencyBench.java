@@ -43,9 +43,9 @@ public final class LatencyBench {
     Path results = Path.of(args[2]);
     String stamp = args[3];
     Duration rollAge = Duration.ofMillis(Long.parseLong(args[9]));
-    ClickLoad clicks = new ClickLoad(URI.create(args[5]), rate);
     LatencyResult result;
-    try (StackMemory memory = new StackMemory(Long.parseLong(args[10]));
+    try (ClickLoad clicks = new ClickLoad(URI.create(args[5]), rate);
+        StackMemory memory = new StackMemory(Long.parseLong(args[10]));
         KafkaWatcher kafka = new KafkaWatcher(args[8], TOPIC);
         SearchWatcher search = new SearchWatcher(URI.create(args[6]), TOPIC, clicks.acceptedAt());
         HdfsWatcher hdfs = new HdfsWatcher(URI.create(args[7]), "/data/" + TOPIC)) {
