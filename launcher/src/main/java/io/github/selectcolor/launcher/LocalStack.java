@@ -51,8 +51,8 @@ public final class LocalStack implements AutoCloseable {
    */
   private static final int SINK_FETCH_MIN_BYTES = 64 * 1024;
   private static final int SINK_FETCH_MAX_WAIT_MS = 200;
-  /** Searchable within two seconds leaves room for a quarter second here. */
-  private static final int CONNECTOR_FETCH_MAX_WAIT_MS = 250;
+  /** Searchable within two seconds, with Elasticsearch's one-second refresh, leaves little here. */
+  private static final int CONNECTOR_FETCH_MAX_WAIT_MS = 100;
   /** Spring Boot would print three banners and log each start as the launcher's main class. */
   private static final String[] QUIET_START = {
       "spring.main.banner-mode=off", "spring.main.log-startup-info=false"};
