@@ -73,7 +73,7 @@ public class ElasticsearchSinkTask extends SinkTask {
 
   private void installIndexTemplate() {
     try {
-      IndexTemplate.install(clients.client(), config.indexPrefix());
+      IndexTemplate.install(clients.client(), config.indexPrefix(), config.indexRefreshInterval());
       log.info("Installed the index template {} for indices {}-*.", config.indexPrefix(),
           config.indexPrefix());
     } catch (IOException | RuntimeException e) {

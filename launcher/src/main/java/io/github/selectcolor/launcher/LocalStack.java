@@ -146,6 +146,8 @@ public final class LocalStack implements AutoCloseable {
         "connector.class", "io.github.selectcolor.essink.ElasticsearchSinkConnector",
         "tasks.max", "3",
         "topics", TOPIC,
+        // Searchable within two seconds of the click needs a refresh more often than each second.
+        "index.refresh.interval", "500ms",
         "connection.urls", elasticsearch.url(),
         "errors.tolerance", "all",
         "errors.deadletterqueue.topic.name", DEAD_LETTER_TOPIC,

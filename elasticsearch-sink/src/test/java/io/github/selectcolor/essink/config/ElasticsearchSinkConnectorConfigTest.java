@@ -52,6 +52,16 @@ class ElasticsearchSinkConnectorConfigTest {
   }
 
   @Test
+  void leavesTheRefreshIntervalToElasticsearchUnlessOneIsGiven() {
+    assertThat(new ElasticsearchSinkConnectorConfig(Map.of()).indexRefreshInterval()).isEmpty();
+    assertThat(new ElasticsearchSinkConnectorConfig(Map.of("index.refresh.interval", "500ms"))
+        .indexRefreshInterval()).contains("500ms");
+    assertThatThrownBy(() -> new ElasticsearchSinkConnectorConfig(
+        Map.of("index.refresh.interval", "fast")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("index.refresh.interval");
+  }
+
+  @Test
   void refusesIndexPrefixesElasticsearchRefuses() {
     assertThatThrownBy(() -> new ElasticsearchSinkConnectorConfig(
         Map.of("index.prefix", "Select-Color")))
