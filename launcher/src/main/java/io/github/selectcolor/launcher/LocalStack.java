@@ -50,8 +50,12 @@ public final class LocalStack implements AutoCloseable {
    * consumer is most of what the brokers spend.
    */
   private static final int SINK_FETCH_MIN_BYTES = 64 * 1024;
-  private static final int SINK_FETCH_MAX_WAIT_MS = 200;
-  /** Searchable within two seconds, with Elasticsearch's one-second refresh, leaves little here. */
+  /**
+   * A file's roll age starts when its first record is written, so what a record waits here adds
+   * to its time to HDFS beyond the roll age.
+   */
+  private static final int HDFS_SINK_FETCH_MAX_WAIT_MS = 50;
+  /** Searchable within two seconds of the click leaves little room here. */
   private static final int CONNECTOR_FETCH_MAX_WAIT_MS = 100;
   /** Spring Boot would print three banners and log each start as the launcher's main class. */
   private static final String[] QUIET_START = {
@@ -120,12 +124,8 @@ public final class LocalStack implements AutoCloseable {
             "hdfs-sink.file-system=" + hdfs.uri(),
             "hdfs-sink.base-path=" + HDFS_BASE_PATH,
             "hdfs-sink.roll.max-age=" + settings.hdfsRollAge().toMillis() + "ms",
-            // Files roll every few seconds: fetching every new record at once only costs the
-            // brokers CPU that the other parts on this machine need.
             "spring.kafka.consumer.fetch-min-size=" + SINK_FETCH_MIN_BYTES,
-            "spring.kafka.consumer.fetch-max-wait=" + SINK_FETCH_MAX_WAIT_MS + "ms",
-            // With the wait above, a file is committed at most this late after its roll age.
-            "hdfs-sink.poll-timeout=" + SINK_FETCH_MAX_WAIT_MS + "ms",
+            "spring.kafka.consumer.fetch-max-wait=" + HDFS_SINK_FETCH_MAX_WAIT_MS + "ms",
             "hdfs-sink.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER")
         .run());
     connect = started("Kafka Connect", EmbeddedConnect.builder()
