@@ -58,8 +58,8 @@ public final class LocalStack implements AutoCloseable {
   /** Searchable within two seconds of the click leaves little room here. */
   private static final int CONNECTOR_FETCH_MAX_WAIT_MS = 100;
   /** Spring Boot would print three banners and log each start as the launcher's main class. */
-  private static final String[] QUIET_START = {
-      "spring.main.banner-mode=off", "spring.main.log-startup-info=false"};
+  private static final Map<String, Object> QUIET_START = Map.of(
+      "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false");
 
   private final Deque<Part> started = new ArrayDeque<>();
   private PersistentKafkaCluster kafka;

@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -26,6 +23,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.apache.kafka.test.TestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,18 +187,16 @@ public final class PersistentKafkaCluster implements AutoCloseable {
     return directory.resolve("cluster.id");
   }
 
-  private void awaitBrokers() throws InterruptedException, ExecutionException, TimeoutException {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+  private void awaitBrokers() throws InterruptedException {
     try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      while (admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-          .size() < clientPorts.size()) {
-        if (System.nanoTime() > deadline) {
-          throw new TimeoutException("Fewer than " + clientPorts.size() + " brokers registered within "
-              + READY_TIMEOUT + ".");
-        }
-        Thread.sleep(100);
-      }
+      TestUtils.waitForCondition(
+          () -> admin.describeCluster().nodes().get().size() >= clientPorts.size(),
+          READY_TIMEOUT.toMillis(),
+          () -> "Fewer than " + clientPorts.size() + " brokers registered within " + READY_TIMEOUT + ".");
+    } catch (AssertionError e) {
+      // Kafka's test helper reports a timeout as a failed assertion; here it is a failed start.
+      throw new IllegalStateException(e.getMessage(), e);
     }
   }
 
