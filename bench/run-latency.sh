@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end latency benchmark: starts the local pipeline as the README's first command does (on a
-# fresh, temporary data folder), sends a steady load of clicks to the collector, and measures from
+# End-to-end latency benchmark: starts the local pipeline as the README's first command does (from a
+# fresh, temporary folder that is not the repository, with its data in local-data/ there), sends a steady load of clicks to the collector, and measures from
 # each POST to the event being readable in Kafka (the baseline), searchable in Elasticsearch and
 # committed in HDFS. Also records how long the pipeline took to be ready and its peak memory.
 #
@@ -45,7 +45,7 @@ trap stop_pipeline EXIT
 
 echo "Run $STAMP: $RATE clicks/s for $DURATION s; logs in $LOGS"
 STARTED=$(date +%s)
-(cd "$ROOT" && exec java "-Xmx$HEAP" -jar "$LAUNCHER_JAR" --data-dir="$DATA" --fresh) \
+(cd "$DATA" && exec java "-Xmx$HEAP" -jar "$LAUNCHER_JAR") \
   >"$LOGS/pipeline.out" 2>&1 &
 PIPELINE_PID=$!
 until grep -q "Open the page at" "$LOGS/pipeline.out"; do
@@ -64,5 +64,5 @@ java -Xmx1g -Dloader.main=io.github.selectcolor.bench.latency.LatencyBench -jar 
   http://127.0.0.1:9200/ hdfs://localhost:9000 localhost:9092,localhost:9093,localhost:9094 \
   10000 "$PIPELINE_PID" "$READY_SECONDS" >"$LOGS/bench.log" 2>&1 \
   || { echo "bench: the run failed; its last lines:" >&2; tail -n 20 "$LOGS/bench.log" >&2; exit 1; }
-cp -r "$DATA/logs" "$LOGS/pipeline-logs"
+cp -r "$DATA/local-data/logs" "$LOGS/pipeline-logs"
 cat "$ROOT/bench/results/latency-$STAMP.md"

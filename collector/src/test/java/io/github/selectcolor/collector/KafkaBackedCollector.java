@@ -1,6 +1,6 @@
 package io.github.selectcolor.collector;
 
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;

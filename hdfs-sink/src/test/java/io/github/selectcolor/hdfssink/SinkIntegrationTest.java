@@ -1,7 +1,7 @@
 package io.github.selectcolor.hdfssink;
 
-import io.github.selectcolor.embedded.hdfs.HdfsClusterExtension;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import io.github.selectcolor.testkit.hdfs.HdfsClusterExtension;
+import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,7 +1,7 @@
 package io.github.selectcolor.hdfssink;
 
-import io.github.selectcolor.embedded.hdfs.HdfsClusterExtension;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import io.github.selectcolor.testkit.hdfs.HdfsClusterExtension;
+import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
 import io.github.selectcolor.event.EventJson;
 import io.github.selectcolor.event.SelectColorEvent;
 import io.github.selectcolor.event.UserAgentDetails;

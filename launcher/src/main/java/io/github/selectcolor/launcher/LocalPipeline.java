@@ -1,104 +1,125 @@
 package io.github.selectcolor.launcher;
 
+import io.github.selectcolor.embedded.files.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+import org.springframework.boot.logging.LoggingSystem;
 
 /**
- * Starts the pipeline on this machine with embedded engines on the standard ports (Kafka
+ * Starts the pipeline on this machine with embedded engines on the conventional ports (Kafka
  * localhost:9092-9094, HDFS hdfs://localhost:9000, Elasticsearch 9200, Connect 8083, the page 8080,
  * the HDFS sink's health 8082, the dashboard 5601) and stops it in order on Ctrl-C or SIGTERM.
  *
- * <p>Options: {@code --data-dir=DIR} (default {@code local-data}) is the folder every part keeps its
- * data and log files in, so that a restart finds the events again; {@code --fresh} deletes it
- * first. Run from the repository's root after {@code ./mvnw install}: the Elasticsearch
- * distribution and the connector's plugin are read from the build's output
- * ({@code -Dlocal.elasticsearch.distribution} and {@code -Dlocal.plugin.path} point elsewhere).
+ * <p>Options: {@code --data-dir=DIR} (default {@code local-data} in the working directory) is the
+ * folder every part keeps its data and log files in, so that a restart finds the events again;
+ * {@code --fresh} deletes it first; {@code --kafka-ports=A,B,C} and {@code --<part>-port=N} move
+ * the parts. The Elasticsearch distribution and the connector travel inside this jar.
+ *
+ * <p>Exit codes: 0 after a stop, 1 when the pipeline could not start (every part that had started
+ * is stopped first), 2 for a bad command line, before anything starts.
  */
 public final class LocalPipeline {
 
   static final String LOG_DIRECTORY_PROPERTY = "local.log.dir";
-  private static final int USAGE_ERROR = 2;
+  static final int START_FAILED = 1;
+  static final int USAGE_ERROR = 2;
+  /** Logback's own switch; a bad command line has no data folder to hold log files. */
+  private static final String LOGBACK_CONFIGURATION_PROPERTY = "logback.configurationFile";
 
   private LocalPipeline() {
   }
 
-  public static void main(String[] args) throws IOException {
-    Options options = Options.parse(args);
-    if (options.fresh() && options.problems().isEmpty()) {
-      deleteRecursively(options.dataDirectory());
+  public static void main(String[] args) {
+    System.exit(launch(args));
+  }
+
+  /** Runs the pipeline until a stop signal and returns the exit code. */
+  static int launch(String... args) {
+    LauncherOptions.Parsed parsed = LauncherOptions.parse(args);
+    if (!parsed.problems().isEmpty() || parsed.options().help()) {
+      Logger log = consoleOnlyLogger();
+      parsed.problems().forEach(problem -> log.error("{}", problem));
+      log.info("{}", LauncherOptions.USAGE);
+      return parsed.problems().isEmpty() ? 0 : USAGE_ERROR;
     }
-    StackSettings settings = StackSettings.standardPorts(options.dataDirectory().toAbsolutePath());
-    Files.createDirectories(settings.logDirectory());
+    LauncherOptions options = parsed.options();
+    StackSettings settings = options.settings();
+    try {
+      if (options.fresh()) {
+        Folders.deleteRecursively(settings.dataDirectory());
+      }
+      Files.createDirectories(settings.logDirectory());
+    } catch (IOException e) {
+      consoleOnlyLogger().error("The data folder {} could not be prepared: {}",
+          settings.dataDirectory(), e.toString());
+      return USAGE_ERROR;
+    }
     // Set before the first logger exists, so that the log files land in the data folder.
     System.setProperty(LOG_DIRECTORY_PROPERTY, settings.logDirectory().toString());
-    Logger log = LoggerFactory.getLogger(LocalPipeline.class);
-    if (!options.problems().isEmpty()) {
-      options.problems().forEach(problem -> log.error("{}", problem));
-      log.error("Usage: java -jar launcher/target/select-color-local.jar [--data-dir=DIR] [--fresh]");
-      System.exit(USAGE_ERROR);
+    // The launcher's logback.xml serves every part; Spring Boot resetting it while the first
+    // application starts would drop the lines Kafka and HDFS log meanwhile.
+    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    try {
+      return run(settings, LoggerFactory.getLogger(LocalPipeline.class));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return START_FAILED;
     }
+  }
+
+  private static int run(StackSettings settings, Logger log) throws InterruptedException {
     List<String> busy = PortCheck.busy(settings.fixedPorts());
     if (!busy.isEmpty()) {
-      log.error("Cannot start the local pipeline: {} already in use. Stop what holds {} and run"
-          + " again.", String.join(", ", busy), busy.size() == 1 ? "it" : "them");
-      System.exit(USAGE_ERROR);
+      log.error("The local pipeline could not start: {} {} already in use. Stop what holds {} or"
+          + " give the part another port, and run again.", String.join(", ", busy),
+          busy.size() == 1 ? "is" : "are", busy.size() == 1 ? "it" : "them");
+      return START_FAILED;
     }
     log.info("Starting the local pipeline with its data in {} and its log files in {}.",
         settings.dataDirectory(), settings.logDirectory());
     long began = System.nanoTime();
-    LocalStack stack = LocalStack.start(settings, BuildOutput.elasticsearchDistribution(),
-        BuildOutput.pluginPath());
-    Runnable stop = () -> {
+    LocalStack stack = LocalStack.starting();
+    StopSignals signals = StopSignals.install(() -> {
       log.info("Stopping the local pipeline: the collector first, Kafka last.");
       stack.close();
       log.info("The local pipeline is stopped; its data stays in {}.", settings.dataDirectory());
-    };
-    StopSignals.onInterruptOrTerminate(stop);
-    log.info("The pipeline is ready after {} s. Kafka: {}. HDFS: {} (events under {}/{})."
-        + " Elasticsearch: {} (alias {}). Kafka Connect: {} (connector {}).",
-        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), stack.bootstrapServers(),
-        stack.hdfsUri(), LocalStack.HDFS_BASE_PATH, LocalStack.TOPIC, stack.elasticsearchUrl(),
-        LocalStack.TOPIC, stack.connect().restUrl(), LocalStack.CONNECTOR);
-    log.info("Open the page at {} and the dashboard at {}. Press Ctrl-C to stop.", stack.pageUrl(),
-        stack.dashboardUrl());
-  }
-
-  private static void deleteRecursively(Path directory) throws IOException {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
+    });
+    try {
+      stack.startParts(settings, BundledEngines.inThisJar());
+    } catch (RuntimeException e) {
+      if (signals.takeOver()) {
+        // The console shows this line only; the log file keeps the stack trace.
+        log.error("The local pipeline could not start. {} Every part that had started is stopped;"
+            + " details are in {}.", message(e), settings.logDirectory().resolve("launcher.log"), e);
+        stack.close();
+        return START_FAILED;
       }
+      signals.awaitStop();
+      return 0;
     }
+    log.info("The pipeline is ready after {} s. Open the page at {} and the dashboard at {}."
+        + " Press Ctrl-C to stop.", String.format(Locale.ROOT, "%.1f",
+        (System.nanoTime() - began) / 1e9), stack.pageUrl(), stack.dashboardUrl());
+    signals.awaitStop();
+    return 0;
   }
 
-  /** The command line, with every problem in it. */
-  private record Options(Path dataDirectory, boolean fresh, List<String> problems) {
-
-    static Options parse(String[] args) {
-      Path dataDirectory = Path.of("local-data");
-      boolean fresh = false;
-      List<String> problems = new ArrayList<>();
-      for (String arg : args) {
-        if (arg.equals("--fresh")) {
-          fresh = true;
-        } else if (arg.startsWith("--data-dir=") && arg.length() > "--data-dir=".length()) {
-          dataDirectory = Path.of(arg.substring("--data-dir=".length()));
-        } else {
-          problems.add("Unknown option " + arg + ".");
-        }
-      }
-      return new Options(dataDirectory, fresh, List.copyOf(problems));
-    }
+  private static String message(RuntimeException failure) {
+    return failure instanceof StartFailure ? failure.getMessage() : StartFailure.summary(failure);
   }
+
+  /** For a bad command line, which has no data folder to hold the log files. */
+  private static Logger consoleOnlyLogger() {
+    System.setProperty(LOGBACK_CONFIGURATION_PROPERTY, "logback-console.xml");
+    return LoggerFactory.getLogger(LocalPipeline.class);
+  }
+
 }

@@ -5,7 +5,7 @@ import io.github.selectcolor.dashboard.DashboardApplication;
 import io.github.selectcolor.embedded.connect.EmbeddedConnect;
 import io.github.selectcolor.embedded.elasticsearch.EmbeddedElasticsearch;
 import io.github.selectcolor.embedded.hdfs.EmbeddedHdfsCluster;
-import io.github.selectcolor.embedded.kafka.PersistentKafkaCluster;
+import io.github.selectcolor.embedded.kafka.LocalKafkaCluster;
 import io.github.selectcolor.hdfssink.HdfsSinkApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,18 +13,18 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,7 +43,6 @@ public final class LocalStack implements AutoCloseable {
   public static final String HDFS_BASE_PATH = "/data";
   public static final String DEAD_LETTER_TOPIC = TOPIC + ".es.dlq";
 
-  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
   /**
    * Both sinks' consumers wait for this much data (or the wait below) instead of waking the
    * brokers for every small batch the collector sends: on one machine, one fetch per record per
@@ -61,8 +60,8 @@ public final class LocalStack implements AutoCloseable {
   private static final Map<String, Object> QUIET_START = Map.of(
       "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false");
 
-  private final Deque<Part> started = new ArrayDeque<>();
-  private PersistentKafkaCluster kafka;
+  private final RunningParts parts = new RunningParts();
+  private LocalKafkaCluster kafka;
   private EmbeddedHdfsCluster hdfs;
   private EmbeddedElasticsearch elasticsearch;
   private EmbeddedConnect connect;
@@ -73,62 +72,81 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Starts every part, each once the one it needs is ready.
+   * Starts every part, each once the one it needs is ready, logging each one's address as it comes
+   * up. When one fails, the ones already started are stopped before this throws.
    *
-   * @param settings     ports and the data folder
-   * @param distribution the Elasticsearch distribution's zip
-   * @param pluginPath   the Connect plugin path holding the Elasticsearch connector
+   * @param settings ports and the data folder
+   * @param engines  the Elasticsearch distribution and the connector's plugin
+   * @throws StartFailure naming the part that failed and why
    */
-  public static LocalStack start(StackSettings settings, Path distribution, Path pluginPath) {
+  public static LocalStack start(StackSettings settings, BundledEngines engines) {
     LocalStack stack = new LocalStack();
+    stack.startParts(settings, engines);
+    return stack;
+  }
+
+  /** A stack that {@link #startParts} fills; {@link #close()} may run meanwhile, from a signal. */
+  static LocalStack starting() {
+    return new LocalStack();
+  }
+
+  void startParts(StackSettings settings, BundledEngines engines) {
     try {
-      stack.startParts(settings, distribution, pluginPath);
-      return stack;
-    } catch (RuntimeException e) {
-      stack.close();
+      RunningParts.attempt("the data folder", () -> letOthersThrough(settings.dataDirectory()));
+      startEngines(settings, engines);
+      // The collector creates the topic, which the sinks' consumers then find at once.
+      startCollector(settings);
+      Path pluginPath = RunningParts.attempt("Kafka Connect",
+          () -> engines.unpackConnectorPlugin(settings.connectPluginDirectory()));
+      connect = parts.start("Kafka Connect", () -> startConnect(settings, pluginPath),
+          worker -> worker.restUrl() + ", connector " + CONNECTOR);
+      startHdfsSinkAndDashboard(settings);
+    } catch (StartFailure e) {
+      close();
       throw e;
     }
   }
 
-  private void startParts(StackSettings settings, Path distribution, Path pluginPath) {
-    letOthersThrough(settings.dataDirectory());
-    kafka = started("Kafka", PersistentKafkaCluster.inDirectory(settings.kafkaDirectory(),
-        settings.kafkaPorts(), Map.of()).start());
-    hdfs = started("HDFS", EmbeddedHdfsCluster.keptIn(settings.hdfsDirectory(), settings.hdfsPort())
-        .start());
-    elasticsearch = started("Elasticsearch", EmbeddedElasticsearch.builder()
-        .distribution(distribution)
-        .workDirectory(settings.elasticsearchDirectory())
-        .httpPort(settings.elasticsearchPort())
-        .heap("512m")
-        .build()
-        .start());
-    // Connect's Jersey and Jetty are on this class path; the applications stay reactive on Netty.
-    collector = started("the collector", new SpringApplicationBuilder(CollectorApplication.class,
-        NettyWebServer.class)
-        .web(WebApplicationType.REACTIVE)
-        .properties(QUIET_START)
-        .properties(
-            "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-            "server.port=" + settings.collectorPort())
-        .run());
-    // The collector's application.yml is on this class path too; the sink must not read it.
-    started("the HDFS sink", HdfsSinkApplication.builder()
-        .sources(NettyWebServer.class)
-        .web(WebApplicationType.REACTIVE)
-        .properties(QUIET_START)
-        .properties(
-            "spring.config.name=hdfs-sink",
-            "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-            "server.port=" + settings.hdfsSinkPort(),
-            "hdfs-sink.file-system=" + hdfs.uri(),
-            "hdfs-sink.base-path=" + HDFS_BASE_PATH,
-            "hdfs-sink.roll.max-age=" + settings.hdfsRollAge().toMillis() + "ms",
-            "spring.kafka.consumer.fetch-min-size=" + SINK_FETCH_MIN_BYTES,
-            "spring.kafka.consumer.fetch-max-wait=" + HDFS_SINK_FETCH_MAX_WAIT_MS + "ms",
-            "hdfs-sink.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER")
-        .run());
-    connect = started("Kafka Connect", EmbeddedConnect.builder()
+  /**
+   * Elasticsearch needs nothing of the others and is the slowest to start, so it starts on a thread
+   * of its own while Kafka and HDFS start here.
+   */
+  private void startEngines(StackSettings settings, BundledEngines engines) {
+    ExecutorService background = Executors.newSingleThreadExecutor(
+        runnable -> new Thread(runnable, "local-pipeline-elasticsearch-start"));
+    try {
+      Future<EmbeddedElasticsearch> pending = background.submit(() -> parts.start("Elasticsearch",
+          () -> EmbeddedElasticsearch.builder()
+              .distribution(engines.elasticsearch())
+              .workDirectory(settings.elasticsearchDirectory())
+              .httpPort(settings.elasticsearchPort())
+              .heap("512m")
+              .build()
+              .start(), EmbeddedElasticsearch::url));
+      StartFailure failure = null;
+      try {
+        kafka = parts.start("Kafka", () -> LocalKafkaCluster.inDirectory(settings.kafkaDirectory(),
+            settings.kafkaPorts(), Map.of()).start(), LocalKafkaCluster::bootstrapServers);
+        hdfs = parts.start("HDFS", () -> EmbeddedHdfsCluster.keptIn(settings.hdfsDirectory(),
+            settings.hdfsPort()).start(), cluster -> cluster.uri().toString());
+      } catch (StartFailure e) {
+        failure = e;
+      }
+      try {
+        elasticsearch = RunningParts.awaitStarted("Elasticsearch", pending);
+      } catch (StartFailure e) {
+        failure = failure == null ? e : failure;
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      background.shutdown();
+    }
+  }
+
+  private EmbeddedConnect startConnect(StackSettings settings, Path pluginPath) {
+    EmbeddedConnect worker = EmbeddedConnect.builder()
         .bootstrapServers(kafka.bootstrapServers())
         .pluginPath(pluginPath)
         .restPort(settings.connectPort())
@@ -139,38 +157,84 @@ public final class LocalStack implements AutoCloseable {
         .property("status.storage.topic", "select-color-connect-status")
         .property("consumer.fetch.min.bytes", String.valueOf(SINK_FETCH_MIN_BYTES))
         .property("consumer.fetch.max.wait.ms", String.valueOf(CONNECTOR_FETCH_MAX_WAIT_MS))
-        .start());
-    // Connect would create it on first use, but reports the missing topic as an error.
-    createTopicIfAbsent(DEAD_LETTER_TOPIC, settings.kafkaPorts().size());
-    connect.put("connectors/" + CONNECTOR + "/config", Map.of(
-        "connector.class", "io.github.selectcolor.essink.ElasticsearchSinkConnector",
-        "tasks.max", "3",
-        "topics", TOPIC,
-        // Searchable within two seconds of the click needs a refresh more often than each second.
-        "index.refresh.interval", "500ms",
-        "connection.urls", elasticsearch.url(),
-        "errors.tolerance", "all",
-        "errors.deadletterqueue.topic.name", DEAD_LETTER_TOPIC,
-        "errors.deadletterqueue.context.headers.enable", "true"));
-    dashboard = started("the dashboard", DashboardApplication.builder()
+        .start();
+    try {
+      // Connect would create it on first use, but reports the missing topic as an error.
+      createTopicIfAbsent(DEAD_LETTER_TOPIC, settings.kafkaPorts().size());
+      worker.put("connectors/" + CONNECTOR + "/config", Map.of(
+          "connector.class", "io.github.selectcolor.essink.ElasticsearchSinkConnector",
+          "tasks.max", "3",
+          "topics", TOPIC,
+          // Searchable within two seconds of the click needs a refresh more often than each second.
+          "index.refresh.interval", "500ms",
+          "connection.urls", elasticsearch.url(),
+          "errors.tolerance", "all",
+          "errors.deadletterqueue.topic.name", DEAD_LETTER_TOPIC,
+          "errors.deadletterqueue.context.headers.enable", "true"));
+      return worker;
+    } catch (RuntimeException e) {
+      worker.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The settings go in as command-line arguments, which outrank each application's own
+   * application.yml (default properties would not: the collector's names port 8080).
+   */
+  private void startCollector(StackSettings settings) {
+    // Connect's Jersey and Jetty are on this class path; the applications stay reactive on Netty.
+    collector = parts.start("the collector", () -> new SpringApplicationBuilder(
+        CollectorApplication.class, NettyWebServer.class)
+        .web(WebApplicationType.REACTIVE)
+        .properties(QUIET_START)
+        .run(arguments(
+            "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+            "server.port=" + settings.collectorPort())),
+        application -> "http://localhost:" + port(application) + "/");
+  }
+
+  private void startHdfsSinkAndDashboard(StackSettings settings) {
+    // The collector's application.yml is on this class path too; the sink must not read it.
+    parts.start("the HDFS sink", () -> HdfsSinkApplication.builder()
         .sources(NettyWebServer.class)
         .web(WebApplicationType.REACTIVE)
         .properties(QUIET_START)
-        .properties(
+        .run(arguments(
+            "spring.config.name=hdfs-sink",
+            "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+            "server.port=" + settings.hdfsSinkPort(),
+            "hdfs-sink.file-system=" + hdfs.uri(),
+            "hdfs-sink.base-path=" + HDFS_BASE_PATH,
+            "hdfs-sink.roll.max-age=" + settings.hdfsRollAge().toMillis() + "ms",
+            "spring.kafka.consumer.fetch-min-size=" + SINK_FETCH_MIN_BYTES,
+            "spring.kafka.consumer.fetch-max-wait=" + HDFS_SINK_FETCH_MAX_WAIT_MS + "ms",
+            "hdfs-sink.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER")),
+        application -> "http://localhost:" + port(application) + "/actuator, writing to "
+            + hdfs.uri() + HDFS_BASE_PATH + "/" + TOPIC);
+    dashboard = parts.start("the dashboard", () -> DashboardApplication.builder()
+        .sources(NettyWebServer.class)
+        .web(WebApplicationType.REACTIVE)
+        .properties(QUIET_START)
+        .run(arguments(
             "spring.config.name=dashboard",
             "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
             "server.port=" + settings.dashboardPort(),
             "dashboard.elasticsearch.urls=" + elasticsearch.url(),
             "dashboard.hdfs.file-system=" + hdfs.uri(),
-            "dashboard.hdfs.base-path=" + HDFS_BASE_PATH)
-        .run());
+            "dashboard.hdfs.base-path=" + HDFS_BASE_PATH)),
+        application -> "http://localhost:" + port(application) + "/");
+  }
+
+  private static String[] arguments(String... settings) {
+    return Arrays.stream(settings).map(setting -> "--" + setting).toArray(String[]::new);
   }
 
   /**
    * Elasticsearch refuses to run as root, so a root JVM runs it as an unprivileged user, who must
    * be able to pass through the data folder to reach its own (without listing it).
    */
-  private static void letOthersThrough(Path dataDirectory) {
+  private static Path letOthersThrough(Path dataDirectory) {
     try {
       Files.createDirectories(dataDirectory);
       if (Files.getFileStore(dataDirectory).supportsFileAttributeView("posix")) {
@@ -178,6 +242,7 @@ public final class LocalStack implements AutoCloseable {
         permissions.add(PosixFilePermission.OTHERS_EXECUTE);
         Files.setPosixFilePermissions(dataDirectory, permissions);
       }
+      return dataDirectory;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not prepare the data folder " + dataDirectory + ".", e);
     }
@@ -197,11 +262,6 @@ public final class LocalStack implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while creating topic " + topic + ".", e);
     }
-  }
-
-  private <T extends AutoCloseable> T started(String name, T part) {
-    started.push(new Part(name, part));
-    return part;
   }
 
   public String bootstrapServers() {
@@ -236,27 +296,12 @@ public final class LocalStack implements AutoCloseable {
     return application.getEnvironment().getProperty("local.server.port");
   }
 
-  /** Stops the collector, then the other parts, last started first, each whatever the others did. */
+  /**
+   * Stops the collector first, so that what it accepted reaches Kafka, then the other parts, last
+   * started first. A part that is still starting is stopped as soon as it is up.
+   */
   @Override
-  public synchronized void close() {
-    started.stream().filter(part -> part.closeable() == collector).findFirst().ifPresent(part -> {
-      started.remove(part);
-      stop(part);
-    });
-    while (!started.isEmpty()) {
-      stop(started.pop());
-    }
-  }
-
-  private static void stop(Part part) {
-    try {
-      part.closeable().close();
-    } catch (Exception e) {
-      // Hadoop's own shutdown hooks, for one, refuse changes while the JVM exits.
-      log.warn("Stopping {} did not finish cleanly: {}", part.name(), e.toString());
-    }
-  }
-
-  private record Part(String name, AutoCloseable closeable) {
+  public void close() {
+    parts.close(collector);
   }
 }

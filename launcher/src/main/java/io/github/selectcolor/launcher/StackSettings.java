@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +72,48 @@ public record StackSettings(
     return dataDirectory.resolve("logs");
   }
 
+  /** Where the connector's Connect plugin is unpacked, afresh at every start. */
+  public Path connectPluginDirectory() {
+    return dataDirectory.resolve("connect-plugins");
+  }
+
   /** Each fixed port the pipeline needs, with the part that needs it. */
   Map<Integer, String> fixedPorts() {
     Map<Integer, String> ports = new LinkedHashMap<>();
-    kafkaPorts.forEach(port -> ports.put(port, "Kafka"));
-    ports.put(hdfsPort, "the HDFS NameNode");
-    ports.put(elasticsearchPort, "Elasticsearch");
-    ports.put(connectPort, "Kafka Connect");
-    ports.put(collectorPort, "the collector");
-    ports.put(hdfsSinkPort, "the HDFS sink");
-    ports.put(dashboardPort, "the dashboard");
-    ports.remove(0);
+    parts().forEach((part, port) -> {
+      if (port != 0) {
+        ports.putIfAbsent(port, part);
+      }
+    });
     return ports;
+  }
+
+  /** A line for each port that two parts were given. */
+  List<String> portConflicts() {
+    Map<Integer, String> users = new LinkedHashMap<>();
+    List<String> conflicts = new ArrayList<>();
+    parts().forEach((part, port) -> {
+      String other = port == 0 ? null : users.putIfAbsent(port, part);
+      if (other != null) {
+        conflicts.add("Port " + port + " is given to both " + other + " and " + part + ".");
+      }
+    });
+    return conflicts;
+  }
+
+  /** Each part's port, by the part's name; Kafka's brokers are named one by one. */
+  private Map<String, Integer> parts() {
+    Map<String, Integer> parts = new LinkedHashMap<>();
+    for (int broker = 0; broker < kafkaPorts.size(); broker++) {
+      parts.put(kafkaPorts.size() == 1 ? "Kafka" : "Kafka broker " + broker, kafkaPorts.get(broker));
+    }
+    parts.put("the HDFS NameNode", hdfsPort);
+    parts.put("Elasticsearch", elasticsearchPort);
+    parts.put("Kafka Connect", connectPort);
+    parts.put("the collector", collectorPort);
+    parts.put("the HDFS sink", hdfsSinkPort);
+    parts.put("the dashboard", dashboardPort);
+    return parts;
   }
 
   private static int freePort() {

@@ -4,31 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.selectcolor.embedded.chromium.ChromiumExtension;
-import java.io.BufferedReader;
+import io.github.selectcolor.testkit.chromium.ChromiumExtension;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,7 +40,6 @@ class LocalStackIT {
   private static final String SCRIPT_NAME = "<script>window.injected=true</script>Lee";
   private static final Duration PAGE_DEADLINE = Duration.ofSeconds(30);
   private static final Duration DASHBOARD_DEADLINE = Duration.ofSeconds(10);
-  private static final String HDFS_TOPIC_DIRECTORY = LocalStack.HDFS_BASE_PATH + "/" + LocalStack.TOPIC;
 
   @TempDir
   static Path data;
@@ -67,14 +52,12 @@ class LocalStackIT {
   /** The events the users sent, by eventId, with the name and color each carried. */
   private static final Map<String, List<String>> sent = new LinkedHashMap<>();
 
-  private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void startThePipeline() {
     settings = StackSettings.freePorts(data);
-    stack = LocalStack.start(settings, BuildOutput.elasticsearchDistribution(),
-        BuildOutput.pluginPath());
+    stack = LocalStack.start(settings, BundledEngines.inThisJar());
   }
 
   @AfterAll
@@ -122,8 +105,7 @@ class LocalStackIT {
       sent.put(post("api-user-" + i, "yellow"), List.of("api-user-" + i, "yellow"));
     }
     stack.close();
-    stack = LocalStack.start(settings, BuildOutput.elasticsearchDistribution(),
-        BuildOutput.pluginPath());
+    stack = LocalStack.start(settings, BundledEngines.inThisJar());
 
     assertThat(theTopicsJsonEvents()).containsOnlyKeys(sent.keySet());
     await("Elasticsearch holds every event once").atMost(PAGE_DEADLINE)
@@ -183,78 +165,23 @@ class LocalStackIT {
             + ".map(cell => cell.textContent);");
   }
 
-  /** Every record of the topic, read as kafka-console-consumer would, by eventId. */
-  private Map<String, JsonNode> theTopicsJsonEvents() throws IOException {
-    Map<String, JsonNode> events = new LinkedHashMap<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-        new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(LocalStack.TOPIC).stream()
-          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + PAGE_DEADLINE.toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-          && System.nanoTime() < deadline) {
-        for (var record : consumer.poll(Duration.ofMillis(500))) {
-          JsonNode event = json.readTree(record.value());
-          events.put(event.get("eventId").asText(), event);
-        }
-      }
-    }
-    return events;
+  private static PipelineStores stores() {
+    return new PipelineStores(stack.bootstrapServers(), stack.hdfsUri(), stack.elasticsearchUrl());
   }
 
-  private List<String> committedFiles() throws IOException {
-    FileSystem fileSystem = stack.hdfs().fileSystem();
-    List<String> files = new ArrayList<>();
-    org.apache.hadoop.fs.Path directory = new org.apache.hadoop.fs.Path(HDFS_TOPIC_DIRECTORY);
-    if (!fileSystem.exists(directory)) {
-      return files;
-    }
-    RemoteIterator<LocatedFileStatus> listing = fileSystem.listFiles(directory, true);
-    while (listing.hasNext()) {
-      files.add(listing.next().getPath().toUri().getPath());
-    }
-    return files;
+  private static Map<String, JsonNode> theTopicsJsonEvents() throws IOException {
+    return stores().topicEvents();
   }
 
-  /** The eventIds of every line of every committed file, each as often as it occurs. */
-  private List<String> committedEventIds() throws IOException {
-    FileSystem fileSystem = stack.hdfs().fileSystem();
-    List<String> eventIds = new ArrayList<>();
-    for (String file : committedFiles()) {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-          fileSystem.open(new org.apache.hadoop.fs.Path(file)), StandardCharsets.UTF_8))) {
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-          eventIds.add(json.readTree(line).get("eventId").asText());
-        }
-      }
-    }
-    return eventIds;
+  private static List<String> committedEventIds() throws IOException {
+    return stores().committedEventIds();
   }
 
-  private JsonNode document(String eventId) {
-    return getJson(stack.elasticsearchUrl() + "/" + LocalStack.TOPIC + "/_doc/" + eventId);
+  private static JsonNode document(String eventId) {
+    return stores().document(eventId);
   }
 
-  private long documentCount() {
-    getJson(stack.elasticsearchUrl() + "/" + LocalStack.TOPIC + "/_refresh");
-    return getJson(stack.elasticsearchUrl() + "/" + LocalStack.TOPIC + "/_count").path("count")
-        .asLong(-1);
-  }
-
-  private JsonNode getJson(String url) {
-    try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      return json.readTree(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException("GET " + url + " failed.", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static long documentCount() {
+    return stores().documentCount();
   }
 }

@@ -29,7 +29,8 @@ class PortCheckTest {
   @Test
   void checksEveryStandardPortOfThePipeline() {
     assertThat(StackSettings.standardPorts(Path.of("data")).fixedPorts())
-        .containsEntry(9092, "Kafka").containsEntry(9093, "Kafka").containsEntry(9094, "Kafka")
+        .containsEntry(9092, "Kafka broker 0").containsEntry(9093, "Kafka broker 1")
+        .containsEntry(9094, "Kafka broker 2")
         .containsEntry(9000, "the HDFS NameNode").containsEntry(9200, "Elasticsearch")
         .containsEntry(8083, "Kafka Connect").containsEntry(8080, "the collector")
         .containsEntry(8082, "the HDFS sink").containsEntry(5601, "the dashboard")

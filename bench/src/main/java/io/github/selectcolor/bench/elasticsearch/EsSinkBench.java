@@ -6,7 +6,7 @@ import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.github.selectcolor.embedded.connect.EmbeddedConnect;
 import io.github.selectcolor.embedded.elasticsearch.ElasticsearchDistribution;
 import io.github.selectcolor.embedded.elasticsearch.EmbeddedElasticsearch;
-import io.github.selectcolor.embedded.kafka.EmbeddedKafkaCluster;
+import io.github.selectcolor.embedded.kafka.LocalKafkaCluster;
 import io.github.selectcolor.event.EventJson;
 import io.github.selectcolor.event.SelectColorEvent;
 import io.github.selectcolor.event.UserAgentDetails;
@@ -70,7 +70,7 @@ public final class EsSinkBench {
     long events = Long.parseLong(args[0]);
     int measuredRounds = Integer.parseInt(args[1]);
     Path pluginPath = Path.of(args[5]);
-    try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder().brokers(1).build().start();
+    try (LocalKafkaCluster kafka = LocalKafkaCluster.temporary(1, Map.of()).start();
         EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.builder()
             .distribution(ElasticsearchDistribution.zip()).heap("512m")
             .setting("action.destructive_requires_name", "false").build().start();

@@ -2,7 +2,7 @@ package io.github.selectcolor.bench.hdfs;
 
 import io.github.selectcolor.bench.producer.SampleEvent;
 import io.github.selectcolor.embedded.hdfs.EmbeddedHdfsCluster;
-import io.github.selectcolor.embedded.kafka.EmbeddedKafkaCluster;
+import io.github.selectcolor.embedded.kafka.LocalKafkaCluster;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,10 +51,10 @@ public final class HdfsSinkBench {
     int measuredRounds = Integer.parseInt(args[1]);
     long perPartition = roundUp(Long.parseLong(args[0]) / PARTITIONS, FILES_PER_PARTITION);
     long records = perPartition * PARTITIONS;
-    // Kafka's default initial rebalance delay (3 s; the test kit sets 0) lets all workers join
+    // Kafka's default initial rebalance delay (3 s; the local cluster sets 0) lets all workers join
     // before the first assignment, so that no rebalance moves partitions during the pass.
-    try (EmbeddedKafkaCluster kafka = EmbeddedKafkaCluster.builder().brokers(1)
-            .brokerProperty("group.initial.rebalance.delay.ms", "3000").build().start();
+    try (LocalKafkaCluster kafka = LocalKafkaCluster.temporary(1,
+            Map.of("group.initial.rebalance.delay.ms", "3000")).start();
         EmbeddedHdfsCluster hdfs = EmbeddedHdfsCluster.withDataNodes(1).start()) {
       createTopic(kafka.bootstrapServers());
       long eventBytes = produce(kafka.bootstrapServers(), perPartition);

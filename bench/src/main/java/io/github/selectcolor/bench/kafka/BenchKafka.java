@@ -1,14 +1,15 @@
 package io.github.selectcolor.bench.kafka;
 
-import io.github.selectcolor.embedded.kafka.EmbeddedKafkaCluster;
+import io.github.selectcolor.embedded.kafka.LocalKafkaCluster;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs an embedded KRaft Kafka cluster in a JVM of its own until the process is stopped, for the
+ * Runs a KRaft Kafka cluster in a JVM of its own until the process is stopped, for the
  * benchmark. Usage: {@code BenchKafka BROKERS [PORT...]}: without ports the brokers listen on
  * OS-assigned ones. Prints {@value #READY} followed by the bootstrap servers once every broker is
  * ready. Disk use is bounded by a size-based retention, since a run writes gigabytes.
@@ -32,13 +33,13 @@ public final class BenchKafka {
     }
     int brokers = Integer.parseInt(args[0]);
     List<Integer> ports = Arrays.stream(args).skip(1).map(Integer::valueOf).toList();
-    EmbeddedKafkaCluster cluster = EmbeddedKafkaCluster.builder()
-        .brokers(brokers)
-        .publicPorts(ports)
-        .brokerProperty("log.retention.bytes", RETENTION_BYTES_PER_PARTITION)
-        .brokerProperty("log.segment.bytes", SEGMENT_BYTES)
-        .brokerProperty("log.retention.check.interval.ms", "30000")
-        .build()
+    Map<String, String> retention = Map.of(
+        "log.retention.bytes", RETENTION_BYTES_PER_PARTITION,
+        "log.segment.bytes", SEGMENT_BYTES,
+        "log.retention.check.interval.ms", "30000");
+    LocalKafkaCluster cluster = (ports.isEmpty()
+        ? LocalKafkaCluster.temporary(brokers, retention)
+        : LocalKafkaCluster.temporary(ports, retention))
         .start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.selectcolor.collector.KafkaBackedCollector;
-import io.github.selectcolor.embedded.chromium.ChromiumExtension;
+import io.github.selectcolor.testkit.chromium.ChromiumExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.selectcolor.collector.CollectorApplication;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.selectcolor.collector.CollectorApplication;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;

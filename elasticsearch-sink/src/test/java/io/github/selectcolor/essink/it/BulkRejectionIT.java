@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.selectcolor.embedded.connect.EmbeddedConnect;
-import io.github.selectcolor.embedded.elasticsearch.ElasticsearchExtension;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import io.github.selectcolor.testkit.elasticsearch.ElasticsearchExtension;
+import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.selectcolor.embedded.connect.EmbeddedConnect;
-import io.github.selectcolor.embedded.elasticsearch.ElasticsearchExtension;
-import io.github.selectcolor.embedded.kafka.KafkaClusterExtension;
+import io.github.selectcolor.testkit.elasticsearch.ElasticsearchExtension;
+import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
 import io.github.selectcolor.event.SelectColorEvent;
 import java.time.Duration;
 import java.time.Instant;

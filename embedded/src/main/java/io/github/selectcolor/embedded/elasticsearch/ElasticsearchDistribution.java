@@ -1,27 +1,53 @@
 package io.github.selectcolor.embedded.elasticsearch;
 
+import io.github.selectcolor.embedded.files.Folders;
+import io.github.selectcolor.embedded.files.ZipArchive;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
- * The Elasticsearch distribution zip ({@code org.elasticsearch.distribution.integ-test-zip}) that
- * {@link EmbeddedElasticsearch} runs. Builds copy it out of the Maven repository and name it in the
- * {@value #PROPERTY} system property; it is never on a classpath.
+ * The Elasticsearch distribution ({@code org.elasticsearch.distribution.integ-test-zip}) that
+ * {@link EmbeddedElasticsearch} runs: a zip whose single top-level folder, such as
+ * {@code elasticsearch-8.19.21}, is its name. Builds copy the zip out of the Maven repository and
+ * name it in the {@value #PROPERTY} system property, or bundle it in a jar; it is never on a
+ * class path.
  */
 public final class ElasticsearchDistribution {
 
   /** The system property holding the path of the distribution zip. */
   public static final String PROPERTY = "elasticsearch.distribution";
 
-  private ElasticsearchDistribution() {
+  private final String name;
+  private final ZipArchive archive;
+
+  private ElasticsearchDistribution(String name, ZipArchive archive) {
+    this.name = name;
+    this.archive = archive;
+  }
+
+  /**
+   * The distribution in the given archive.
+   *
+   * @param name    the archive's top-level folder, such as {@code elasticsearch-8.19.21}
+   * @param archive the zip, read once when a work directory is first prepared
+   */
+  public static ElasticsearchDistribution of(String name, ZipArchive archive) {
+    if (!name.matches("elasticsearch-[0-9][0-9A-Za-z.\\-]*")) {
+      throw new IllegalArgumentException("A distribution's name is its zip's top-level folder, such as "
+          + "elasticsearch-8.19.21, not " + name + ".");
+    }
+    return new ElasticsearchDistribution(name, Objects.requireNonNull(archive, "archive"));
+  }
+
+  /** The distribution in a zip file named after its top-level folder, such as elasticsearch-8.19.21.zip. */
+  public static ElasticsearchDistribution ofZip(Path zip) {
+    return of(zip.getFileName().toString().replaceFirst("\\.zip$", ""), ZipArchive.ofFile(zip));
   }
 
   /** The zip named by the {@value #PROPERTY} system property. */
@@ -39,12 +65,16 @@ public final class ElasticsearchDistribution {
     return zip;
   }
 
+  /** The top-level folder of the zip, such as {@code elasticsearch-8.19.21}. */
+  public String name() {
+    return name;
+  }
+
   /**
-   * Unzips the distribution into a folder of the directory named after the zip, such as
-   * {@code elasticsearch-8.19.21}, unless an earlier call already did, and returns that folder.
+   * Unzips the distribution into a folder of the directory named after it, unless an earlier call
+   * already did, and returns that folder.
    */
-  static Path unpack(Path zip, Path directory) throws IOException {
-    String name = zip.getFileName().toString().replaceFirst("\\.zip$", "");
+  Path unpack(Path directory) throws IOException {
     Path home = directory.resolve(name);
     if (Files.isRegularFile(home.resolve("bin").resolve("elasticsearch"))) {
       return home;
@@ -52,10 +82,18 @@ public final class ElasticsearchDistribution {
     // Unzipping into a staging folder and renaming it means a half-unzipped folder is never taken
     // for a complete one.
     Path staging = Files.createTempDirectory(directory, name + ".partial-");
-    Files.setPosixFilePermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
-    extract(zip, staging);
-    makeScriptsExecutable(staging.resolve("bin"));
-    Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      archive.extractInto(staging);
+      Path unpacked = staging.resolve(name);
+      if (!Files.isRegularFile(unpacked.resolve("bin").resolve("elasticsearch"))) {
+        throw new IOException("The archive of " + name + " has no " + name + "/bin/elasticsearch.");
+      }
+      Files.setPosixFilePermissions(unpacked, PosixFilePermissions.fromString("rwxr-xr-x"));
+      makeScriptsExecutable(unpacked.resolve("bin"));
+      Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Folders.deleteRecursively(staging);
+    }
     return home;
   }
 
@@ -69,29 +107,6 @@ public final class ElasticsearchDistribution {
     }
   }
 
-  /** Writes each entry below the zip's single top-level folder into the target. */
-  private static void extract(Path zip, Path target) throws IOException {
-    try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-      for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
-        String name = entry.getName();
-        String relative = name.substring(name.indexOf('/') + 1);
-        if (relative.isEmpty()) {
-          continue;
-        }
-        Path path = target.resolve(relative).normalize();
-        if (!path.startsWith(target)) {
-          throw new IOException("The entry " + name + " of " + zip + " points outside the distribution.");
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(path);
-        } else {
-          Files.createDirectories(path.getParent());
-          Files.copy(entries, path);
-        }
-      }
-    }
-  }
-
   /** Zip entries lose their Unix modes through java.util.zip, so the start scripts get theirs back. */
   private static void makeScriptsExecutable(Path bin) throws IOException {
     try (Stream<Path> scripts = Files.list(bin)) {
@@ -100,5 +115,10 @@ public final class ElasticsearchDistribution {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
       }
     }
+  }
+
+  @Override
+  public String toString() {
+    return name;
   }
 }

@@ -35,7 +35,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
   private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
   private static final int LOG_TAIL_LINES = 30;
 
-  private final Path distribution;
+  private final ElasticsearchDistribution distribution;
   private final String heap;
   private final Map<String, String> settings;
   private final Path givenWorkDirectory;
@@ -254,7 +254,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
 
   /** Collects the node's settings before it starts. */
   public static final class Builder {
-    private Path distribution;
+    private ElasticsearchDistribution distribution;
     private String heap = "512m";
     private final Map<String, String> settings = new LinkedHashMap<>();
     private int httpPort;
@@ -264,9 +264,14 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     private Builder() {
     }
 
-    /** The distribution zip, usually {@link ElasticsearchDistribution#zip()}. Required. */
+    /** The distribution zip, usually {@link ElasticsearchDistribution#zip()}. Required, or the next. */
     public Builder distribution(Path zip) {
-      this.distribution = Objects.requireNonNull(zip, "zip");
+      return distribution(ElasticsearchDistribution.ofZip(Objects.requireNonNull(zip, "zip")));
+    }
+
+    /** The distribution, wherever its zip is, such as inside a jar. */
+    public Builder distribution(ElasticsearchDistribution distribution) {
+      this.distribution = Objects.requireNonNull(distribution, "distribution");
       return this;
     }
 

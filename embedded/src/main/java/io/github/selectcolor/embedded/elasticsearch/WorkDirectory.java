@@ -43,8 +43,8 @@ record WorkDirectory(Path root) {
    * Unzips the distribution and copies its config unless an earlier start did, creates the other
    * folders, and returns the unzipped distribution.
    */
-  Path prepare(Path distribution) throws IOException {
-    Path elasticsearchHome = ElasticsearchDistribution.unpack(distribution, root);
+  Path prepare(ElasticsearchDistribution distribution) throws IOException {
+    Path elasticsearchHome = distribution.unpack(root);
     if (!Files.isDirectory(config())) {
       ElasticsearchDistribution.copyConfig(elasticsearchHome, config());
     }

@@ -3,7 +3,7 @@ package io.github.selectcolor.hdfssink.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.selectcolor.embedded.hdfs.HdfsClusterExtension;
+import io.github.selectcolor.testkit.hdfs.HdfsClusterExtension;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties.Compression;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.selectcolor.embedded.kafka;
+package io.github.selectcolor.testkit.kafka;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.selectcolor.embedded.chromium;
+package io.github.selectcolor.testkit.chromium;
 
 import java.io.File;
 import java.io.IOException;

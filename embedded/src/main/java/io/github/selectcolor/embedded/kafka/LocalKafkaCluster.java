@@ -1,7 +1,9 @@
 package io.github.selectcolor.embedded.kafka;
 
+import io.github.selectcolor.embedded.files.Folders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,43 +16,51 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
-import org.apache.kafka.test.TestUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Apache Kafka cluster in KRaft mode (one controller, N brokers) whose data lives in a folder
- * of the caller's and survives restarts, for the local pipeline. Each node is a
- * {@link KafkaRaftServer}, configured and formatted as {@code kafka-storage format} and
- * {@code kafka-server-start} would: the folder is formatted on the first start only, so topics,
- * records and committed offsets are there again after {@link #close()} and a new
- * {@link #start()}. Brokers listen on the given client ports, one per broker. Not thread-safe.
+ * A real Apache Kafka cluster in KRaft mode (one controller, N brokers) in this JVM, for the local
+ * pipeline and the benchmarks. Each node is a {@link KafkaRaftServer}, the broker itself, configured
+ * and formatted as {@code kafka-storage format} and {@code kafka-server-start} would; nothing of
+ * Kafka's test kit is used, so it runs without any test library. A cluster
+ * {@linkplain #inDirectory kept in a folder} is formatted on its first start only, so topics,
+ * records and committed offsets are there again after {@link #close()} and a new {@link #start()};
+ * a {@linkplain #temporary temporary} one deletes its folder when closed. Brokers listen on the
+ * given client ports, one per broker. Not thread-safe.
  */
-public final class PersistentKafkaCluster implements AutoCloseable {
+public final class LocalKafkaCluster implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(PersistentKafkaCluster.class);
+  private static final Logger log = LoggerFactory.getLogger(LocalKafkaCluster.class);
   private static final int CONTROLLER_ID = 3000;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
   private static final String BROKER_LISTENER = "PLAINTEXT";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration READY_CHECK_INTERVAL = Duration.ofMillis(100);
 
   private final Path directory;
+  private final boolean temporary;
   private final List<Integer> clientPorts;
   private final Map<String, String> brokerProperties;
   private final List<KafkaRaftServer> running = new ArrayList<>();
 
-  private PersistentKafkaCluster(Path directory, List<Integer> clientPorts,
+  private LocalKafkaCluster(Path directory, boolean temporary, List<Integer> clientPorts,
       Map<String, String> brokerProperties) {
     this.directory = directory.toAbsolutePath();
+    this.temporary = temporary;
     this.clientPorts = List.copyOf(clientPorts);
     this.brokerProperties = Map.copyOf(brokerProperties);
   }
@@ -59,16 +69,49 @@ public final class PersistentKafkaCluster implements AutoCloseable {
    * A cluster with one broker per client port, such as 9092, 9093 and 9094, keeping its data in
    * {@code directory}.
    */
-  public static PersistentKafkaCluster inDirectory(Path directory, List<Integer> clientPorts,
+  public static LocalKafkaCluster inDirectory(Path directory, List<Integer> clientPorts,
       Map<String, String> brokerProperties) {
     if (clientPorts.isEmpty()) {
       throw new IllegalArgumentException("A cluster needs at least one broker, so one client port.");
     }
-    return new PersistentKafkaCluster(directory, clientPorts, brokerProperties);
+    return new LocalKafkaCluster(directory, false, clientPorts, brokerProperties);
+  }
+
+  /**
+   * A cluster of the given number of brokers on free client ports, in a temporary folder that
+   * {@link #close()} deletes.
+   */
+  public static LocalKafkaCluster temporary(int brokers, Map<String, String> brokerProperties) {
+    if (brokers < 1) {
+      throw new IllegalArgumentException("A cluster needs at least one broker, not " + brokers + ".");
+    }
+    List<Integer> ports = new ArrayList<>();
+    try {
+      for (int i = 0; i < brokers; i++) {
+        ports.add(freePort());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on the loopback interface.", e);
+    }
+    return temporary(ports, brokerProperties);
+  }
+
+  /** A cluster with one broker per client port, in a temporary folder that {@link #close()} deletes. */
+  public static LocalKafkaCluster temporary(List<Integer> clientPorts,
+      Map<String, String> brokerProperties) {
+    if (clientPorts.isEmpty()) {
+      throw new IllegalArgumentException("A cluster needs at least one broker, so one client port.");
+    }
+    try {
+      return new LocalKafkaCluster(Files.createTempDirectory("local-kafka-"), true, clientPorts,
+          brokerProperties);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create a temporary folder for Kafka.", e);
+    }
   }
 
   /** Formats the folder unless an earlier start did, starts every node and waits for the brokers. */
-  public PersistentKafkaCluster start() {
+  public LocalKafkaCluster start() {
     try {
       boolean formatted = Files.exists(clusterIdFile());
       String clusterId = clusterId();
@@ -113,10 +156,21 @@ public final class PersistentKafkaCluster implements AutoCloseable {
       server.shutdown();
       server.awaitShutdown();
     }
-    if (!running.isEmpty()) {
+    boolean wasRunning = !running.isEmpty();
+    running.clear();
+    if (temporary) {
+      deleteDirectory();
+    } else if (wasRunning) {
       log.info("Kafka cluster is stopped; its data stays in {}.", directory);
     }
-    running.clear();
+  }
+
+  private void deleteDirectory() {
+    try {
+      Folders.deleteRecursively(directory);
+    } catch (IOException e) {
+      log.warn("Could not delete the temporary Kafka folder {}.", directory, e);
+    }
   }
 
   private Properties controllerProperties(int controllerPort) {
@@ -187,16 +241,23 @@ public final class PersistentKafkaCluster implements AutoCloseable {
     return directory.resolve("cluster.id");
   }
 
-  private void awaitBrokers() throws InterruptedException {
+  /**
+   * Each broker's start-up returns once it is unfenced; this waits until the cluster's metadata
+   * lists every one of them, which clients need before they create topics of full replication.
+   */
+  private void awaitBrokers() throws InterruptedException, ExecutionException, TimeoutException {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      TestUtils.waitForCondition(
-          () -> admin.describeCluster().nodes().get().size() >= clientPorts.size(),
-          READY_TIMEOUT.toMillis(),
-          () -> "Fewer than " + clientPorts.size() + " brokers registered within " + READY_TIMEOUT + ".");
-    } catch (AssertionError e) {
-      // Kafka's test helper reports a timeout as a failed assertion; here it is a failed start.
-      throw new IllegalStateException(e.getMessage(), e);
+      DescribeClusterOptions options = new DescribeClusterOptions()
+          .timeoutMs((int) READY_CHECK_INTERVAL.multipliedBy(50).toMillis());
+      while (admin.describeCluster(options).nodes().get().size() < clientPorts.size()) {
+        if (System.nanoTime() - deadline > 0) {
+          throw new TimeoutException("Fewer than " + clientPorts.size()
+              + " brokers registered within " + READY_TIMEOUT.toSeconds() + " s.");
+        }
+        TimeUnit.NANOSECONDS.sleep(READY_CHECK_INTERVAL.toNanos());
+      }
     }
   }
 

@@ -1,5 +1,6 @@
-package io.github.selectcolor.embedded.hdfs;
+package io.github.selectcolor.testkit.hdfs;
 
+import io.github.selectcolor.embedded.hdfs.EmbeddedHdfsCluster;
 import java.net.URI;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.extension.AfterAllCallback;

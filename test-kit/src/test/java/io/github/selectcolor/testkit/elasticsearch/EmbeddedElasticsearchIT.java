@@ -1,4 +1,4 @@
-package io.github.selectcolor.embedded.elasticsearch;
+package io.github.selectcolor.testkit.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

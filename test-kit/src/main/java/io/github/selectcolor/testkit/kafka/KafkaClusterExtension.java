@@ -1,4 +1,4 @@
-package io.github.selectcolor.embedded.kafka;
+package io.github.selectcolor.testkit.kafka;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

@@ -1,5 +1,7 @@
-package io.github.selectcolor.embedded.elasticsearch;
+package io.github.selectcolor.testkit.elasticsearch;
 
+import io.github.selectcolor.embedded.elasticsearch.ElasticsearchDistribution;
+import io.github.selectcolor.embedded.elasticsearch.EmbeddedElasticsearch;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;

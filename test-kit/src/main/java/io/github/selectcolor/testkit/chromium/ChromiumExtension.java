@@ -1,4 +1,4 @@
-package io.github.selectcolor.embedded.chromium;
+package io.github.selectcolor.testkit.chromium;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

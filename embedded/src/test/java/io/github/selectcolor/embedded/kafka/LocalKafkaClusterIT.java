@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PersistentKafkaClusterIT {
+class LocalKafkaClusterIT {
 
   @TempDir
   Path directory;
@@ -33,7 +33,7 @@ class PersistentKafkaClusterIT {
   void keepsTopicsRecordsAndCommittedOffsetsAcrossARestart() throws Exception {
     List<Integer> ports = List.of(freePort(), freePort(), freePort());
     TopicPartition partition = new TopicPartition("kept", 0);
-    try (PersistentKafkaCluster cluster = PersistentKafkaCluster.inDirectory(directory, ports, Map.of())
+    try (LocalKafkaCluster cluster = LocalKafkaCluster.inDirectory(directory, ports, Map.of())
         .start();
         Admin admin = admin(cluster)) {
       admin.createTopics(List.of(new NewTopic("kept", 3, (short) 3))).all().get();
@@ -48,7 +48,7 @@ class PersistentKafkaClusterIT {
           .get();
     }
 
-    try (PersistentKafkaCluster cluster = PersistentKafkaCluster.inDirectory(directory, ports, Map.of())
+    try (LocalKafkaCluster cluster = LocalKafkaCluster.inDirectory(directory, ports, Map.of())
         .start();
         Admin admin = admin(cluster);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -69,7 +69,7 @@ class PersistentKafkaClusterIT {
     }
   }
 
-  private static Admin admin(PersistentKafkaCluster cluster) {
+  private static Admin admin(LocalKafkaCluster cluster) {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
   }
 

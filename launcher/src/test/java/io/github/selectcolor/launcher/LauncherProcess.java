@@ -1,0 +1,108 @@
+package io.github.selectcolor.launcher;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged launcher, {@code java -jar select-color-local.jar}, started as its own operating
+ * system process from a working folder of the test's, with nothing on its class path but the jar.
+ * Its console goes to a file the test reads.
+ */
+final class LauncherProcess implements AutoCloseable {
+
+  /** The jar the build packaged, named by the build in this system property. */
+  static final String JAR_PROPERTY = "launcher.jar";
+
+  private final Process process;
+  private final Path console;
+
+  private LauncherProcess(Process process, Path console) {
+    this.process = process;
+    this.console = console;
+  }
+
+  static LauncherProcess start(Path workingDirectory, List<String> arguments) throws IOException {
+    Path jar = Path.of(System.getProperty(JAR_PROPERTY));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("No launcher jar at " + jar + "; run the package phase first.");
+    }
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
+        jar.toString()));
+    command.addAll(arguments);
+    Path console = Files.createTempFile(workingDirectory.getParent(), "launcher-console-", ".log");
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(workingDirectory.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(console.toFile());
+    builder.environment().remove("CLASSPATH");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    return new LauncherProcess(builder.start(), console);
+  }
+
+  /** Waits until the console shows a line holding the text, failing early if the process exits. */
+  String awaitLine(String text, Duration deadline) {
+    await("a console line with \"" + text + "\"").atMost(deadline).pollInterval(Duration.ofMillis(200))
+        .until(() -> {
+          if (!process.isAlive() && line(text) == null) {
+            throw new AssertionError("The launcher exited with " + process.exitValue()
+                + " before printing \"" + text + "\". Its console:\n" + console());
+          }
+          return line(text) != null;
+        });
+    return line(text);
+  }
+
+  /** Waits for the process to end and returns its exit code. */
+  int awaitExit(Duration deadline) throws InterruptedException {
+    if (!process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("The launcher did not exit within " + deadline.toSeconds()
+          + " s. Its console:\n" + console());
+    }
+    return process.exitValue();
+  }
+
+  /** Sends SIGTERM, as {@code kill} or a service manager would. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** The processes this one started and that are still running, such as Elasticsearch. */
+  List<ProcessHandle> descendants() {
+    return process.descendants().toList();
+  }
+
+  List<String> consoleLines() {
+    try {
+      return Files.readAllLines(console, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read the launcher's console " + console + ".", e);
+    }
+  }
+
+  String console() {
+    return String.join("\n", consoleLines());
+  }
+
+  private String line(String text) {
+    return consoleLines().stream().filter(line -> line.contains(text)).findFirst().orElse(null);
+  }
+
+  /** Kills the process tree if the test ended before the process did. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+  }
+}
