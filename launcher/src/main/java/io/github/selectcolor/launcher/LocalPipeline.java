@@ -1,9 +1,7 @@
 package io.github.selectcolor.launcher;
 
-import io.github.selectcolor.embedded.files.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -36,7 +34,16 @@ public final class LocalPipeline {
   }
 
   public static void main(String[] args) {
-    System.exit(launch(args));
+    int exitCode = START_FAILED;
+    try {
+      exitCode = launch(args);
+    } catch (RuntimeException | Error e) {
+      LoggerFactory.getLogger(LocalPipeline.class).error("The local pipeline failed: {}",
+          StartFailure.summary(e), e);
+    } finally {
+      // Kafka's, HDFS's and Connect's threads would keep the JVM alive whatever happened.
+      System.exit(exitCode);
+    }
   }
 
   /** Runs the pipeline until a stop signal and returns the exit code. */
@@ -50,39 +57,51 @@ public final class LocalPipeline {
     }
     LauncherOptions options = parsed.options();
     StackSettings settings = options.settings();
-    try {
+    try (DataFolderLock lock = DataFolderLock.tryAcquire(settings.dataDirectory())) {
+      String refusal = lock == null ? "another launcher runs on the data folder "
+          + settings.dataDirectory() + "; stop it or give this one another --data-dir"
+          : busyPorts(settings);
+      if (refusal != null) {
+        consoleOnlyLogger().error("The local pipeline could not start: {}.", refusal);
+        return START_FAILED;
+      }
       if (options.fresh()) {
-        Folders.deleteRecursively(settings.dataDirectory());
+        lock.deleteData();
       }
       Files.createDirectories(settings.logDirectory());
+      return run(settings, fileLogging(settings));
     } catch (IOException e) {
       consoleOnlyLogger().error("The data folder {} could not be prepared: {}",
           settings.dataDirectory(), e.toString());
       return USAGE_ERROR;
-    }
-    // Set before the first logger exists, so that the log files land in the data folder.
-    System.setProperty(LOG_DIRECTORY_PROPERTY, settings.logDirectory().toString());
-    // The launcher's logback.xml serves every part; Spring Boot resetting it while the first
-    // application starts would drop the lines Kafka and HDFS log meanwhile.
-    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-    SLF4JBridgeHandler.removeHandlersForRootLogger();
-    SLF4JBridgeHandler.install();
-    try {
-      return run(settings, LoggerFactory.getLogger(LocalPipeline.class));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return START_FAILED;
     }
   }
 
-  private static int run(StackSettings settings, Logger log) throws InterruptedException {
+  /** Why the ports keep the pipeline from starting, or null when all are free. */
+  private static String busyPorts(StackSettings settings) {
     List<String> busy = PortCheck.busy(settings.fixedPorts());
-    if (!busy.isEmpty()) {
-      log.error("The local pipeline could not start: {} {} already in use. Stop what holds {} or"
-          + " give the part another port, and run again.", String.join(", ", busy),
-          busy.size() == 1 ? "is" : "are", busy.size() == 1 ? "it" : "them");
-      return START_FAILED;
+    if (busy.isEmpty()) {
+      return null;
     }
+    return String.join(", ", busy) + (busy.size() == 1 ? " is" : " are") + " already in use; stop"
+        + " what holds " + (busy.size() == 1 ? "it" : "them") + " or give the part another port";
+  }
+
+  /** Sets up the log files in the data folder; no logger may exist before this. */
+  private static Logger fileLogging(StackSettings settings) {
+    System.setProperty(LOG_DIRECTORY_PROPERTY, settings.logDirectory().toString());
+    // The launcher's logback.xml serves every part; Spring Boot resetting it while the first
+    // application starts would drop the lines Kafka and HDFS log meanwhile.
+    System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    return LoggerFactory.getLogger(LocalPipeline.class);
+  }
+
+  private static int run(StackSettings settings, Logger log) throws InterruptedException {
     log.info("Starting the local pipeline with its data in {} and its log files in {}.",
         settings.dataDirectory(), settings.logDirectory());
     long began = System.nanoTime();
@@ -95,15 +114,16 @@ public final class LocalPipeline {
     try {
       stack.startParts(settings, BundledEngines.inThisJar());
     } catch (RuntimeException e) {
-      if (signals.takeOver()) {
-        // The console shows this line only; the log file keeps the stack trace.
-        log.error("The local pipeline could not start. {} Every part that had started is stopped;"
-            + " details are in {}.", message(e), settings.logDirectory().resolve("launcher.log"), e);
-        stack.close();
-        return START_FAILED;
+      if (!signals.takeOver()) {
+        // A stop signal came during the start: the part that was starting gave up or stopped.
+        signals.awaitStop();
+        return 0;
       }
-      signals.awaitStop();
-      return 0;
+      // The console shows this line only; the log file keeps the stack trace.
+      log.error("The local pipeline could not start. {} Every part that had started is stopped;"
+          + " details are in {}.", message(e), settings.logDirectory().resolve("launcher.log"), e);
+      stack.close();
+      return START_FAILED;
     }
     log.info("The pipeline is ready after {} s. Open the page at {} and the dashboard at {}."
         + " Press Ctrl-C to stop.", String.format(Locale.ROOT, "%.1f",
@@ -121,5 +141,4 @@ public final class LocalPipeline {
     System.setProperty(LOGBACK_CONFIGURATION_PROPERTY, "logback-console.xml");
     return LoggerFactory.getLogger(LocalPipeline.class);
   }
-
 }

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,8 @@ public final class LocalStack implements AutoCloseable {
   private static final int HDFS_SINK_FETCH_MAX_WAIT_MS = 50;
   /** Searchable within two seconds of the click leaves little room here. */
   private static final int CONNECTOR_FETCH_MAX_WAIT_MS = 100;
+  /** Enough for Elasticsearch to stop after its start was given up on. */
+  private static final Duration ELASTICSEARCH_STOP_GRACE = Duration.ofSeconds(40);
   /** Spring Boot would print three banners and log each start as the launcher's main class. */
   private static final Map<String, Object> QUIET_START = Map.of(
       "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false");
@@ -114,34 +117,26 @@ public final class LocalStack implements AutoCloseable {
   private void startEngines(StackSettings settings, BundledEngines engines) {
     ExecutorService background = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "local-pipeline-elasticsearch-start"));
+    Future<EmbeddedElasticsearch> pending = background.submit(() -> parts.start("Elasticsearch",
+        () -> EmbeddedElasticsearch.builder()
+            .distribution(engines.elasticsearch())
+            .workDirectory(settings.elasticsearchDirectory())
+            .httpPort(settings.elasticsearchPort())
+            .heap("512m")
+            .build()
+            .start(), EmbeddedElasticsearch::url));
     try {
-      Future<EmbeddedElasticsearch> pending = background.submit(() -> parts.start("Elasticsearch",
-          () -> EmbeddedElasticsearch.builder()
-              .distribution(engines.elasticsearch())
-              .workDirectory(settings.elasticsearchDirectory())
-              .httpPort(settings.elasticsearchPort())
-              .heap("512m")
-              .build()
-              .start(), EmbeddedElasticsearch::url));
-      StartFailure failure = null;
-      try {
-        kafka = parts.start("Kafka", () -> LocalKafkaCluster.inDirectory(settings.kafkaDirectory(),
-            settings.kafkaPorts(), Map.of()).start(), LocalKafkaCluster::bootstrapServers);
-        hdfs = parts.start("HDFS", () -> EmbeddedHdfsCluster.keptIn(settings.hdfsDirectory(),
-            settings.hdfsPort()).start(), cluster -> cluster.uri().toString());
-      } catch (StartFailure e) {
-        failure = e;
-      }
-      try {
-        elasticsearch = RunningParts.awaitStarted("Elasticsearch", pending);
-      } catch (StartFailure e) {
-        failure = failure == null ? e : failure;
-      }
-      if (failure != null) {
-        throw failure;
-      }
+      kafka = parts.start("Kafka", () -> LocalKafkaCluster.inDirectory(settings.kafkaDirectory(),
+          settings.kafkaPorts(), Map.of()).start(), LocalKafkaCluster::bootstrapServers);
+      hdfs = parts.start("HDFS", () -> EmbeddedHdfsCluster.keptIn(settings.hdfsDirectory(),
+          settings.hdfsPort()).start(), cluster -> cluster.uri().toString());
+      elasticsearch = RunningParts.awaitStarted("Elasticsearch", pending);
+    } catch (StartFailure e) {
+      // Elasticsearch, interrupted, stops its half-started process.
+      pending.cancel(true);
+      throw e;
     } finally {
-      background.shutdown();
+      RunningParts.awaitEnd(background, ELASTICSEARCH_STOP_GRACE);
     }
   }
 

@@ -1,10 +1,14 @@
 package io.github.selectcolor.launcher;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,7 +45,7 @@ final class RunningParts {
       }
       started.push(new Part(name, part));
     }
-    log.info("{} is up at {} ({} s; {} s since the start).", capitalized(name), address.apply(part),
+    log.info("{} is up at {} ({} s; {} s since the start).", sentenceStart(name), address.apply(part),
         seconds(partBegan), seconds(began));
     return part;
   }
@@ -61,9 +65,32 @@ final class RunningParts {
       return pending.get();
     } catch (ExecutionException e) {
       throw e.getCause() instanceof StartFailure failure ? failure : new StartFailure(name, e.getCause());
+    } catch (CancellationException e) {
+      throw new StartFailure(name, "its start was given up on");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StartFailure(name, e);
+    }
+  }
+
+  /**
+   * Waits until the threads that started parts in the background have ended, so that each such
+   * part is either kept or stopped before the caller goes on.
+   */
+  static void awaitEnd(ExecutorService background, Duration grace) {
+    background.shutdown();
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (!background.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("A part still starting in the background did not end within {} s.",
+            grace.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -91,7 +118,8 @@ final class RunningParts {
     }
   }
 
-  private static String capitalized(String name) {
+  /** The part's name at the start of a sentence: "The collector", "Kafka". */
+  static String sentenceStart(String name) {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 

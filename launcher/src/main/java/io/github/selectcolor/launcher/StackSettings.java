@@ -1,10 +1,5 @@
 package io.github.selectcolor.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,12 +43,6 @@ public record StackSettings(
   public static StackSettings standardPorts(Path dataDirectory) {
     return new StackSettings(dataDirectory, List.of(9092, 9093, 9094), 9000, 9200, 8083, 8080,
         8082, 5601, LOCAL_ROLL_AGE);
-  }
-
-  /** Free ports for everything, picked now, so that a restart finds Kafka where it was. */
-  public static StackSettings freePorts(Path dataDirectory) {
-    return new StackSettings(dataDirectory, List.of(freePort(), freePort(), freePort()), 0, 0, 0, 0,
-        0, 0, LOCAL_ROLL_AGE);
   }
 
   public Path kafkaDirectory() {
@@ -116,12 +105,4 @@ public record StackSettings(
     return parts;
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on the loopback interface.", e);
-    }
-  }
 }

@@ -8,20 +8,12 @@ final class StartFailure extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final String part;
-
   StartFailure(String part, Throwable cause) {
-    super(part + " could not start: " + summary(cause), cause);
-    this.part = part;
+    super(RunningParts.sentenceStart(part) + " could not start: " + summary(cause), cause);
   }
 
   StartFailure(String part, String reason) {
-    super(part + " could not start: " + reason + ".");
-    this.part = part;
-  }
-
-  String part() {
-    return part;
+    super(RunningParts.sentenceStart(part) + " could not start: " + reason + ".");
   }
 
   /**

@@ -22,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherJarIT {
 
   private static final String KOREAN_NAME = "김민준";
-  private static final Duration READY_DEADLINE = Duration.ofSeconds(150);
+  private static final Duration READY_DEADLINE = Duration.ofSeconds(180);
   private static final Duration LANDING_DEADLINE = Duration.ofSeconds(60);
   private static final Duration STOP_DEADLINE = Duration.ofSeconds(60);
   private static final Duration FAILED_START_DEADLINE = Duration.ofSeconds(30);
@@ -43,7 +45,8 @@ class LauncherJarIT {
   @TempDir
   Path sandbox;
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .build();
 
   /** Elasticsearch runs as nobody when the tests run as root, and must reach its data folder. */
   @BeforeEach
@@ -58,6 +61,7 @@ class LauncherJarIT {
       launcher.awaitLine("The pipeline is ready", READY_DEADLINE);
       List<ProcessHandle> children = launcher.descendants();
       assertThat(children).as("Elasticsearch runs as a child process").isNotEmpty();
+      assertASecondLauncherIsRefusedTheDataFolder(settings);
 
       String eventId = post(settings, KOREAN_NAME, "blue");
       PipelineStores stores = new PipelineStores(bootstrapServers(settings),
@@ -99,6 +103,26 @@ class LauncherJarIT {
   }
 
   @Test
+  void stopsEveryPartAndExitsWhenTheLastPartFailsToStart() throws Exception {
+    StackSettings settings = freePortSettings();
+    try (LauncherProcess launcher = LauncherProcess.start(workingDirectory(), arguments(settings))) {
+      launcher.awaitLine("HDFS is up", READY_DEADLINE);
+      // Taken after the launcher checked its ports: the dashboard, which starts last, cannot bind.
+      try (ServerSocket taken = new ServerSocket()) {
+        taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.dashboardPort()));
+        launcher.awaitLine("The HDFS sink is up", READY_DEADLINE);
+        assertThat(launcher.awaitExit(FAILED_START_DEADLINE)).isEqualTo(LocalPipeline.START_FAILED);
+      }
+      assertThat(errorLines(launcher)).singleElement().asString()
+          .contains("The dashboard could not start").contains("Every part that had started is stopped");
+      assertNoStackTrace(launcher);
+      assertEveryPortFree(settings);
+      await("no child process outlives the launcher").atMost(Duration.ofSeconds(10))
+          .until(() -> launcher.descendants().isEmpty());
+    }
+  }
+
+  @Test
   void stopsKafkaAndHdfsAndExitsWhenElasticsearchCannotStart() throws Exception {
     StackSettings settings = freePortSettings();
     // A file where Elasticsearch's folder belongs: it fails after Kafka and HDFS came up.
@@ -113,6 +137,18 @@ class LauncherJarIT {
           .contains("Elasticsearch could not start").contains("Every part that had started is stopped");
       assertNoStackTrace(launcher);
       assertEveryPortFree(settings);
+    }
+  }
+
+  @Test
+  void carriesNoTestLibrary() throws Exception {
+    try (JarFile jar = new JarFile(System.getProperty(LauncherProcess.JAR_PROPERTY))) {
+      List<String> libraries = jar.stream().map(JarEntry::getName)
+          .filter(name -> name.startsWith("BOOT-INF/lib/")).toList();
+      assertThat(libraries).isNotEmpty().noneMatch(name -> name.matches(
+          "BOOT-INF/lib/(junit|assertj|selenium|mockito|hamcrest|awaitility|test-kit"
+              + "|kafka-test-common|spring-boot-test|spring-test|reactor-test).*|.*-tests?\\.jar"));
+      assertThat(jar.getEntry("BOOT-INF/classes/local-pipeline/bundle.properties")).isNotNull();
     }
   }
 
@@ -135,6 +171,18 @@ class LauncherJarIT {
           assertThat(created).as("nothing is created for " + arguments).isEmpty();
         }
       }
+    }
+  }
+
+  private void assertASecondLauncherIsRefusedTheDataFolder(StackSettings settings) throws Exception {
+    List<Integer> otherPorts = FreePorts.pick(9);
+    StackSettings second = new StackSettings(settings.dataDirectory(), otherPorts.subList(0, 3),
+        otherPorts.get(3), otherPorts.get(4), otherPorts.get(5), otherPorts.get(6),
+        otherPorts.get(7), otherPorts.get(8), StackSettings.LOCAL_ROLL_AGE);
+    try (LauncherProcess launcher = LauncherProcess.start(workingDirectory(), arguments(second))) {
+      assertThat(launcher.awaitExit(FAILED_START_DEADLINE)).isEqualTo(LocalPipeline.START_FAILED);
+      assertThat(errorLines(launcher)).singleElement().asString()
+          .contains("another launcher runs on the data folder " + settings.dataDirectory());
     }
   }
 
@@ -172,6 +220,7 @@ class LauncherJarIT {
     String eventId = UUID.randomUUID().toString();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + settings.collectorPort() + "/api/events"))
+        .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"eventId\":\"" + eventId
             + "\",\"userName\":\"" + userName + "\",\"colorName\":\"" + color + "\"}"))

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +26,8 @@ final class LauncherProcess implements AutoCloseable {
 
   private final Process process;
   private final Path console;
+  /** Every descendant seen, so that none outlives a test that failed half-way. */
+  private final Set<ProcessHandle> seen = ConcurrentHashMap.newKeySet();
 
   private LauncherProcess(Process process, Path console) {
     this.process = process;
@@ -78,12 +82,15 @@ final class LauncherProcess implements AutoCloseable {
 
   /** The processes this one started and that are still running, such as Elasticsearch. */
   List<ProcessHandle> descendants() {
-    return process.descendants().toList();
+    List<ProcessHandle> descendants = process.descendants().toList();
+    seen.addAll(descendants);
+    return descendants;
   }
 
+  /** The console so far; a line still being written may end in a half character. */
   List<String> consoleLines() {
     try {
-      return Files.readAllLines(console, StandardCharsets.UTF_8);
+      return new String(Files.readAllBytes(console), StandardCharsets.UTF_8).lines().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not read the launcher's console " + console + ".", e);
     }
@@ -94,15 +101,17 @@ final class LauncherProcess implements AutoCloseable {
   }
 
   private String line(String text) {
+    descendants();
     return consoleLines().stream().filter(line -> line.contains(text)).findFirst().orElse(null);
   }
 
-  /** Kills the process tree if the test ended before the process did. */
+  /** Kills whatever of the process tree is left, if the test ended before the process did. */
   @Override
   public void close() {
     if (process.isAlive()) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      descendants();
       process.destroyForcibly();
     }
+    seen.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
   }
 }

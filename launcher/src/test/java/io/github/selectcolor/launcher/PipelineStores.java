@@ -37,7 +37,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 record PipelineStores(String bootstrapServers, URI hdfs, String elasticsearchUrl) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration TOPIC_READ_DEADLINE = Duration.ofSeconds(30);
   private static final String HDFS_TOPIC_DIRECTORY = LocalStack.HDFS_BASE_PATH + "/" + LocalStack.TOPIC;
 
@@ -97,7 +99,7 @@ record PipelineStores(String bootstrapServers, URI hdfs, String elasticsearchUrl
 
   private static JsonNode getJson(String url) {
     try {
-      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+      HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT).build(),
           HttpResponse.BodyHandlers.ofString());
       return JSON.readTree(response.body());
     } catch (IOException e) {

@@ -17,8 +17,8 @@ record LatencyResult(String stamp, String commit, int rate, Duration load, Durat
     long readySeconds, long peakMemoryMebibytes, int accepted, Map<String, Integer> refusals,
     long[] kafka, long[] searchable, long[] committed) {
 
-  static final long MEMORY_TARGET_MEBIBYTES = 4096;
-  static final long READY_TARGET_SECONDS = 90;
+  static final long MEMORY_TARGET_MEBIBYTES = 2560;
+  static final long READY_TARGET_SECONDS = 60;
 
   long searchableP99() {
     return Arrivals.quantile(searchable, 0.99);

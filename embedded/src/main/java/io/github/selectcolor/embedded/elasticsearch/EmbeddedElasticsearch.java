@@ -176,12 +176,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     environment.put("ES_JAVA_OPTS", "-Xms" + heap + " -Xmx" + heap);
     log.info("Starting Elasticsearch on port {} as {}; its output goes to {}.", httpPort,
         root ? "the user nobody, since this JVM runs as root" : "this user", work.consoleLog());
-    Process started = builder.start();
+    // Registered first: once the JVM is exiting, it refuses the hook and no process is started.
     if (!hookRegistered) {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
       hookRegistered = true;
     }
-    return started;
+    return builder.start();
   }
 
   /** Polls cluster health (GET / answers 405 in this distribution) until yellow or the deadline. */
@@ -209,8 +209,7 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       log.debug("Elasticsearch does not answer at {} yet: {}.", url(), e.toString());
       return false;
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for Elasticsearch to start.", e);
+      throw interruptedStart(e);
     }
   }
 
@@ -219,9 +218,17 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     try {
       process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for Elasticsearch to start.", e);
+      throw interruptedStart(e);
     }
+  }
+
+  /** A start given up on from another thread stops the half-started process, so none is left. */
+  private IllegalStateException interruptedStart(InterruptedException e) {
+    ProcessTree.terminate(process, STOP_GRACE);
+    process = null;
+    Thread.currentThread().interrupt();
+    return new IllegalStateException("Interrupted while waiting for Elasticsearch to start; it is"
+        + " stopped.", e);
   }
 
   private IllegalStateException startFailure(String reason) {
