@@ -32,6 +32,8 @@ COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git -C "$ROOT" diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes)"
 mkdir -p "$LOGS"
 DATA="$(mktemp -d)"
+# Started as root, the launcher runs Elasticsearch as nobody, who must pass through this folder.
+chmod 755 "$DATA"
 
 PIPELINE_PID=""
 stop_pipeline() {
