@@ -22,7 +22,7 @@ record LauncherOptions(StackSettings settings, boolean fresh, boolean help) {
   static final String USAGE = "Usage: java -jar select-color-local.jar [--data-dir=DIR] [--fresh]"
       + " [--kafka-ports=9092,9093,9094] [--hdfs-port=9000] [--elasticsearch-port=9200]"
       + " [--connect-port=8083] [--collector-port=8080] [--hdfs-sink-port=8082]"
-      + " [--dashboard-port=5601] [--help]";
+      + " [--dashboard-port=5601] [--bind-address=127.0.0.1] [--help]";
   static final Path DEFAULT_DATA_DIRECTORY = Path.of("local-data");
 
   /** The options, or every problem found in the arguments. */
@@ -45,6 +45,7 @@ record LauncherOptions(StackSettings settings, boolean fresh, boolean help) {
     private boolean fresh;
     private boolean help;
     private List<Integer> kafkaPorts = standard.kafkaPorts();
+    private String bindAddress = standard.applicationAddress();
     private final Map<String, Integer> ports = new LinkedHashMap<>(Map.of(
         "--hdfs-port", standard.hdfsPort(),
         "--elasticsearch-port", standard.elasticsearchPort(),
@@ -62,6 +63,8 @@ record LauncherOptions(StackSettings settings, boolean fresh, boolean help) {
         help |= name.equals("--help");
       } else if (value != null && name.equals("--data-dir")) {
         dataDirectory = dataDirectory(value);
+      } else if (value != null && name.equals("--bind-address")) {
+        bindAddress = bindAddress(value);
       } else if (value != null && name.equals("--kafka-ports")) {
         kafkaPorts = kafkaPorts(value);
       } else if (value != null && ports.containsKey(name)) {
@@ -78,7 +81,7 @@ record LauncherOptions(StackSettings settings, boolean fresh, boolean help) {
       StackSettings settings = new StackSettings(dataDirectory, kafkaPorts,
           ports.get("--hdfs-port"), ports.get("--elasticsearch-port"), ports.get("--connect-port"),
           ports.get("--collector-port"), ports.get("--hdfs-sink-port"), ports.get("--dashboard-port"),
-          StackSettings.LOCAL_ROLL_AGE);
+          StackSettings.LOCAL_ROLL_AGE, bindAddress);
       if (problems.isEmpty()) {
         problems.addAll(settings.portConflicts());
       }
@@ -104,6 +107,18 @@ record LauncherOptions(StackSettings settings, boolean fresh, boolean help) {
         problems.add("--data-dir=" + value + " is not a path: " + e.getReason() + ".");
         return DEFAULT_DATA_DIRECTORY;
       }
+    }
+
+    /** An IP address, never a name: the launcher looks nothing up before it starts. */
+    private String bindAddress(String value) {
+      boolean ipv4 = value.matches("((25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\\.){3}"
+          + "(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])");
+      boolean ipv6 = value.matches("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
+      if (!ipv4 && !ipv6) {
+        problems.add("--bind-address takes an IP address, such as 127.0.0.1 or 0.0.0.0 for every"
+            + " interface, not \"" + value + "\".");
+      }
+      return value;
     }
 
     private List<Integer> kafkaPorts(String value) {

@@ -1,9 +1,13 @@
 package io.github.selectcolor.launcher;
 
+import io.github.selectcolor.embedded.elasticsearch.PidFile;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -27,6 +31,7 @@ public final class LocalPipeline {
   static final String LOG_DIRECTORY_PROPERTY = "local.log.dir";
   static final int START_FAILED = 1;
   static final int USAGE_ERROR = 2;
+  private static final Duration LEFTOVER_STOP_GRACE = Duration.ofSeconds(30);
   /** Logback's own switch; a bad command line has no data folder to hold log files. */
   private static final String LOGBACK_CONFIGURATION_PROPERTY = "logback.configurationFile";
 
@@ -38,8 +43,9 @@ public final class LocalPipeline {
     try {
       exitCode = launch(args);
     } catch (RuntimeException | Error e) {
-      LoggerFactory.getLogger(LocalPipeline.class).error("The local pipeline failed: {}",
-          StartFailure.summary(e), e);
+      Logger log = System.getProperty(LOG_DIRECTORY_PROPERTY) == null ? consoleOnlyLogger()
+          : LoggerFactory.getLogger(LocalPipeline.class);
+      log.error("The local pipeline failed: {}", StartFailure.summary(e), e);
     } finally {
       // Kafka's, HDFS's and Connect's threads would keep the JVM alive whatever happened.
       System.exit(exitCode);
@@ -58,9 +64,11 @@ public final class LocalPipeline {
     LauncherOptions options = parsed.options();
     StackSettings settings = options.settings();
     try (DataFolderLock lock = DataFolderLock.tryAcquire(settings.dataDirectory())) {
-      String refusal = lock == null ? "another launcher runs on the data folder "
-          + settings.dataDirectory() + "; stop it or give this one another --data-dir"
-          : busyPorts(settings);
+      String refusal = folderRefusal(lock, options);
+      // A launcher killed with SIGKILL left its Elasticsearch running, holding its ports.
+      Optional<Long> leftover = refusal != null ? Optional.empty()
+          : PidFile.stopLeftover(settings.elasticsearchDirectory(), LEFTOVER_STOP_GRACE);
+      refusal = refusal != null ? refusal : busyPorts(settings);
       if (refusal != null) {
         consoleOnlyLogger().error("The local pipeline could not start: {}.", refusal);
         return START_FAILED;
@@ -69,7 +77,10 @@ public final class LocalPipeline {
         lock.deleteData();
       }
       Files.createDirectories(settings.logDirectory());
-      return run(settings, fileLogging(settings));
+      Logger log = fileLogging(settings);
+      leftover.ifPresent(pid -> log.info("Stopped Elasticsearch (pid {}), which a launcher killed"
+          + " earlier had left running in {}.", pid, settings.elasticsearchDirectory()));
+      return run(settings, log);
     } catch (IOException e) {
       consoleOnlyLogger().error("The data folder {} could not be prepared: {}",
           settings.dataDirectory(), e.toString());
@@ -78,6 +89,20 @@ public final class LocalPipeline {
       Thread.currentThread().interrupt();
       return START_FAILED;
     }
+  }
+
+  /** Why the pipeline must not start on this folder, or null when it may. */
+  private static String folderRefusal(DataFolderLock lock, LauncherOptions options) {
+    Path dataDirectory = options.settings().dataDirectory();
+    if (lock == null) {
+      return "another launcher runs on the data folder " + dataDirectory
+          + "; stop it or give this one another --data-dir";
+    }
+    if (options.fresh() && !lock.isLaunchersOwn()) {
+      return "--fresh empties only a data folder the launcher made, and " + dataDirectory
+          + " holds other files; give --data-dir a new or empty folder";
+    }
+    return null;
   }
 
   /** Why the ports keep the pipeline from starting, or null when all are free. */

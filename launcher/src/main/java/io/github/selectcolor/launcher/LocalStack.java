@@ -64,6 +64,7 @@ public final class LocalStack implements AutoCloseable {
       "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false");
 
   private final RunningParts parts = new RunningParts();
+  private String applicationHost = "localhost";
   private LocalKafkaCluster kafka;
   private EmbeddedHdfsCluster hdfs;
   private EmbeddedElasticsearch elasticsearch;
@@ -94,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   void startParts(StackSettings settings, BundledEngines engines) {
+    applicationHost = settings.applicationHost();
     try {
       RunningParts.attempt("the data folder", () -> letOthersThrough(settings.dataDirectory()));
       startEngines(settings, engines);
@@ -185,8 +187,9 @@ public final class LocalStack implements AutoCloseable {
         .properties(QUIET_START)
         .run(arguments(
             "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-            "server.port=" + settings.collectorPort())),
-        application -> "http://localhost:" + port(application) + "/");
+            "server.port=" + settings.collectorPort(),
+            "server.address=" + settings.applicationAddress())),
+        application -> address(application, "/"));
   }
 
   private void startHdfsSinkAndDashboard(StackSettings settings) {
@@ -199,13 +202,14 @@ public final class LocalStack implements AutoCloseable {
             "spring.config.name=hdfs-sink",
             "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
             "server.port=" + settings.hdfsSinkPort(),
+            "server.address=" + settings.applicationAddress(),
             "hdfs-sink.file-system=" + hdfs.uri(),
             "hdfs-sink.base-path=" + HDFS_BASE_PATH,
             "hdfs-sink.roll.max-age=" + settings.hdfsRollAge().toMillis() + "ms",
             "spring.kafka.consumer.fetch-min-size=" + SINK_FETCH_MIN_BYTES,
             "spring.kafka.consumer.fetch-max-wait=" + HDFS_SINK_FETCH_MAX_WAIT_MS + "ms",
             "hdfs-sink.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER")),
-        application -> "http://localhost:" + port(application) + "/actuator, writing to "
+        application -> address(application, "/actuator") + ", writing to "
             + hdfs.uri() + HDFS_BASE_PATH + "/" + TOPIC);
     dashboard = parts.start("the dashboard", () -> DashboardApplication.builder()
         .sources(NettyWebServer.class)
@@ -215,10 +219,11 @@ public final class LocalStack implements AutoCloseable {
             "spring.config.name=dashboard",
             "spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
             "server.port=" + settings.dashboardPort(),
+            "server.address=" + settings.applicationAddress(),
             "dashboard.elasticsearch.urls=" + elasticsearch.url(),
             "dashboard.hdfs.file-system=" + hdfs.uri(),
             "dashboard.hdfs.base-path=" + HDFS_BASE_PATH)),
-        application -> "http://localhost:" + port(application) + "/");
+        application -> address(application, "/"));
   }
 
   private static String[] arguments(String... settings) {
@@ -280,15 +285,16 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public URI pageUrl() {
-    return URI.create("http://localhost:" + port(collector) + "/");
+    return URI.create(address(collector, "/"));
   }
 
   public URI dashboardUrl() {
-    return URI.create("http://localhost:" + port(dashboard) + "/");
+    return URI.create(address(dashboard, "/"));
   }
 
-  private static String port(ConfigurableApplicationContext application) {
-    return application.getEnvironment().getProperty("local.server.port");
+  private String address(ConfigurableApplicationContext application, String path) {
+    return "http://" + applicationHost + ":"
+        + application.getEnvironment().getProperty("local.server.port") + path;
   }
 
   /**

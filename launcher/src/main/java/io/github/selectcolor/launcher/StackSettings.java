@@ -20,6 +20,8 @@ import java.util.Map;
  * @param hdfsSinkPort        the HDFS sink's health and metrics
  * @param dashboardPort       the dashboard
  * @param hdfsRollAge         how long the HDFS sink keeps a file open at most
+ * @param applicationAddress  the address the collector, the HDFS sink and the dashboard listen
+ *                            on; the engines listen on loopback only
  */
 public record StackSettings(
     Path dataDirectory,
@@ -30,10 +32,13 @@ public record StackSettings(
     int collectorPort,
     int hdfsSinkPort,
     int dashboardPort,
-    Duration hdfsRollAge) {
+    Duration hdfsRollAge,
+    String applicationAddress) {
 
   /** Short enough that a newcomer sees files in HDFS soon after clicking. */
   static final Duration LOCAL_ROLL_AGE = Duration.ofSeconds(10);
+  /** Nothing of the local pipeline is reachable from other machines unless asked for. */
+  static final String LOOPBACK = "127.0.0.1";
 
   public StackSettings {
     kafkaPorts = List.copyOf(kafkaPorts);
@@ -42,7 +47,13 @@ public record StackSettings(
   /** The ports of the book and of the tools' defaults: Kafka 9092-9094, HDFS 9000 and so on. */
   public static StackSettings standardPorts(Path dataDirectory) {
     return new StackSettings(dataDirectory, List.of(9092, 9093, 9094), 9000, 9200, 8083, 8080,
-        8082, 5601, LOCAL_ROLL_AGE);
+        8082, 5601, LOCAL_ROLL_AGE, LOOPBACK);
+  }
+
+  /** The host name for the applications' addresses that users open. */
+  String applicationHost() {
+    return applicationAddress.equals(LOOPBACK) || applicationAddress.equals("0.0.0.0")
+        || applicationAddress.equals("::") ? "localhost" : applicationAddress;
   }
 
   public Path kafkaDirectory() {

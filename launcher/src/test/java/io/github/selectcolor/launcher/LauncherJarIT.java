@@ -1,14 +1,18 @@
 package io.github.selectcolor.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.selectcolor.testkit.net.FreePorts;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,6 +66,7 @@ class LauncherJarIT {
       List<ProcessHandle> children = launcher.descendants();
       assertThat(children).as("Elasticsearch runs as a child process").isNotEmpty();
       assertASecondLauncherIsRefusedTheDataFolder(settings);
+      assertTheApplicationsAnswerOnLoopbackOnly(settings);
 
       String eventId = post(settings, KOREAN_NAME, "blue");
       PipelineStores stores = new PipelineStores(bootstrapServers(settings),
@@ -83,6 +88,47 @@ class LauncherJarIT {
       await("no child process outlives the launcher").atMost(Duration.ofSeconds(10))
           .until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
+  }
+
+  @Test
+  void stopsTheElasticsearchThatAKilledLauncherLeftAndStartsAgain() throws Exception {
+    StackSettings settings = freePortSettings();
+    LauncherProcess killed = LauncherProcess.start(workingDirectory(), arguments(settings));
+    try {
+      killed.awaitLine("The pipeline is ready", READY_DEADLINE);
+      List<ProcessHandle> leftBehind = killed.descendants();
+      killed.kill();
+      assertThat(killed.awaitExit(STOP_DEADLINE)).isNotZero();
+      // SIGKILL runs no shutdown hook: Elasticsearch still runs, holding its port.
+      assertThat(leftBehind).anyMatch(ProcessHandle::isAlive);
+
+      try (LauncherProcess launcher = LauncherProcess.start(workingDirectory(),
+          arguments(settings))) {
+        launcher.awaitLine("The pipeline is ready", READY_DEADLINE);
+        assertThat(leftBehind).noneMatch(ProcessHandle::isAlive);
+        launcher.terminate();
+        assertThat(launcher.awaitExit(STOP_DEADLINE)).isZero();
+      }
+      assertThat(Files.readString(settings.logDirectory().resolve("launcher.log")))
+          .contains("Stopped Elasticsearch (pid ");
+    } finally {
+      killed.close();
+    }
+  }
+
+  @Test
+  void refusesToEmptyAFolderItDidNotMake() throws Exception {
+    StackSettings settings = freePortSettings();
+    Path usersFile = Files.writeString(
+        Files.createDirectories(settings.dataDirectory()).resolve("notes.txt"), "mine");
+    List<String> arguments = new ArrayList<>(arguments(settings));
+    arguments.add("--fresh");
+    try (LauncherProcess launcher = LauncherProcess.start(workingDirectory(), arguments)) {
+      assertThat(launcher.awaitExit(FAILED_START_DEADLINE)).isEqualTo(LocalPipeline.START_FAILED);
+      assertThat(errorLines(launcher)).singleElement().asString()
+          .contains("--fresh empties only a data folder the launcher made");
+    }
+    assertThat(usersFile).hasContent("mine");
   }
 
   @Test
@@ -174,11 +220,25 @@ class LauncherJarIT {
     }
   }
 
+  private static void assertTheApplicationsAnswerOnLoopbackOnly(StackSettings settings)
+      throws Exception {
+    List<InetAddress> others = NetworkInterface.networkInterfaces()
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress()).toList();
+    for (InetAddress address : others) {
+      for (int port : List.of(settings.collectorPort(), settings.hdfsSinkPort(),
+          settings.dashboardPort())) {
+        assertThatThrownBy(() -> new Socket(address, port).close()).as(address + ":" + port)
+            .isInstanceOf(ConnectException.class);
+      }
+    }
+  }
+
   private void assertASecondLauncherIsRefusedTheDataFolder(StackSettings settings) throws Exception {
     List<Integer> otherPorts = FreePorts.pick(9);
     StackSettings second = new StackSettings(settings.dataDirectory(), otherPorts.subList(0, 3),
         otherPorts.get(3), otherPorts.get(4), otherPorts.get(5), otherPorts.get(6),
-        otherPorts.get(7), otherPorts.get(8), StackSettings.LOCAL_ROLL_AGE);
+        otherPorts.get(7), otherPorts.get(8), StackSettings.LOCAL_ROLL_AGE, StackSettings.LOOPBACK);
     try (LauncherProcess launcher = LauncherProcess.start(workingDirectory(), arguments(second))) {
       assertThat(launcher.awaitExit(FAILED_START_DEADLINE)).isEqualTo(LocalPipeline.START_FAILED);
       assertThat(errorLines(launcher)).singleElement().asString()
@@ -195,7 +255,7 @@ class LauncherJarIT {
     List<Integer> ports = FreePorts.pick(9);
     return new StackSettings(sandbox.resolve("data-" + UUID.randomUUID()), ports.subList(0, 3),
         ports.get(3), ports.get(4), ports.get(5), ports.get(6), ports.get(7), ports.get(8),
-        StackSettings.LOCAL_ROLL_AGE);
+        StackSettings.LOCAL_ROLL_AGE, StackSettings.LOOPBACK);
   }
 
   private static List<String> arguments(StackSettings settings) {

@@ -61,6 +61,19 @@ class LauncherOptionsTest {
   }
 
   @Test
+  void listensOnLoopbackUnlessAnAddressIsGiven() {
+    assertThat(LauncherOptions.parse().options().settings().applicationAddress())
+        .isEqualTo("127.0.0.1");
+    assertThat(LauncherOptions.parse("--bind-address=0.0.0.0").options().settings()
+        .applicationAddress()).isEqualTo("0.0.0.0");
+    assertThat(LauncherOptions.parse("--bind-address=::").options().settings()
+        .applicationAddress()).isEqualTo("::");
+    assertThat(LauncherOptions.parse("--bind-address=example.org").problems()).containsExactly(
+        "--bind-address takes an IP address, such as 127.0.0.1 or 0.0.0.0 for every interface,"
+            + " not \"example.org\".");
+  }
+
+  @Test
   void refusesToGiveOnePortToTwoParts() {
     LauncherOptions.Parsed parsed = LauncherOptions.parse("--dashboard-port=8080");
 

@@ -80,6 +80,12 @@ final class LauncherProcess implements AutoCloseable {
     process.destroy();
   }
 
+  /** Sends SIGKILL, as {@code kill -9} or the kernel's out-of-memory killer would. */
+  void kill() {
+    descendants();
+    process.destroyForcibly();
+  }
+
   /** The processes this one started and that are still running, such as Elasticsearch. */
   List<ProcessHandle> descendants() {
     List<ProcessHandle> descendants = process.descendants().toList();

@@ -59,7 +59,7 @@ class LocalStackIT {
   static void startThePipeline() {
     // Kafka's clients are given its ports, so they are picked now; the others are the OS's choice.
     settings = new StackSettings(data, FreePorts.pick(3), 0, 0, 0, 0, 0, 0,
-        StackSettings.LOCAL_ROLL_AGE);
+        StackSettings.LOCAL_ROLL_AGE, StackSettings.LOOPBACK);
     stack = LocalStack.start(settings, BundledEngines.inThisJar());
   }
 

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,18 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Stops the Elasticsearch that a JVM killed with SIGKILL left running in this work directory, if
+   * any, and says whether there was one. A start in a given work directory does this itself; a
+   * caller that first checks its ports calls it before.
+   */
+  public static boolean stopLeftover(Path workDirectory) {
+    Optional<Long> stopped = PidFile.stopLeftover(workDirectory, STOP_GRACE);
+    stopped.ifPresent(pid -> log.info("Stopped Elasticsearch (pid {}), which an earlier run left"
+        + " running in {}.", pid, workDirectory));
+    return stopped.isPresent();
+  }
+
   /** The HTTP address, such as {@code http://127.0.0.1:9200}, fixed from the first start on. */
   public synchronized String url() {
     if (httpPort == 0) {
@@ -95,8 +108,12 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     if (process == null) {
       return;
     }
-    ProcessTree.terminate(process, STOP_GRACE);
+    if (ProcessTree.terminate(process, STOP_GRACE)) {
+      log.warn("Elasticsearch did not stop within {} s of SIGTERM; it was killed.",
+          STOP_GRACE.toSeconds());
+    }
     process = null;
+    deletePidFile();
     log.info("Elasticsearch at {} is stopped; its data stays in {}.", url(), work.data());
   }
 
@@ -130,6 +147,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       work = new WorkDirectory(givenWorkDirectory != null
           ? Files.createDirectories(givenWorkDirectory.toAbsolutePath())
           : Files.createTempDirectory("embedded-elasticsearch-"));
+    }
+    if (givenWorkDirectory != null) {
+      stopLeftover(work.root());
     }
     boolean root = PrivilegeDrop.runningAsRoot();
     if (root) {
@@ -181,7 +201,9 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(shutdownHook);
       hookRegistered = true;
     }
-    return builder.start();
+    Process started = builder.start();
+    new PidFile(work.root()).write(started);
+    return started;
   }
 
   /** Polls cluster health (GET / answers 405 in this distribution) until yellow or the deadline. */
@@ -246,6 +268,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     Process running = process;
     if (running != null) {
       ProcessTree.kill(running);
+    }
+  }
+
+  private void deletePidFile() {
+    try {
+      new PidFile(work.root()).delete();
+    } catch (IOException e) {
+      log.warn("Could not delete the pid file in {}; the next start checks the process it names.",
+          work.root(), e);
     }
   }
 

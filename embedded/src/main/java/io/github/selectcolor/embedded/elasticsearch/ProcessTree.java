@@ -7,37 +7,44 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Ends a child process together with its descendants. Elasticsearch's start script runs a small
  * launcher JVM that forks the server JVM, so signalling the child alone could leave the server behind.
+ * It logs nothing, so that a program may use it before it has set up its logging.
  */
 final class ProcessTree {
-
-  private static final Logger log = LoggerFactory.getLogger(ProcessTree.class);
 
   private ProcessTree() {
   }
 
-  /** Sends SIGTERM to the whole tree and SIGKILL to whatever still runs after the grace period. */
-  static void terminate(Process process, Duration grace) {
+  /**
+   * Sends SIGTERM to the whole tree and SIGKILL to whatever still runs after the grace period.
+   *
+   * @return whether SIGKILL was needed
+   */
+  static boolean terminate(Process process, Duration grace) {
+    return terminate(process.toHandle(), grace);
+  }
+
+  /** The same for a process that this JVM did not start, such as one an earlier JVM left. */
+  static boolean terminate(ProcessHandle process, Duration grace) {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    tree.add(process.toHandle());
+    tree.add(process);
     tree.forEach(ProcessHandle::destroy);
     CompletableFuture<?> exited = CompletableFuture.allOf(
         tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new));
     try {
       exited.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+      return false;
     } catch (TimeoutException e) {
-      log.warn("Process {} did not stop within {} s of SIGTERM; killing it and its descendants.",
-          process.pid(), grace.toSeconds());
       tree.forEach(ProcessHandle::destroyForcibly);
       exited.join();
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       tree.forEach(ProcessHandle::destroyForcibly);
+      return true;
     } catch (ExecutionException e) {
       throw new IllegalStateException("Could not wait for process " + process.pid() + " to stop.", e);
     }
