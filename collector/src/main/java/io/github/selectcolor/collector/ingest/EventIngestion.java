@@ -35,7 +35,7 @@ class EventIngestion {
   EventIngestion(CollectorProperties properties, UserAgentParser userAgentParser,
       EventPublisher publisher, Clock clock, MeterRegistry meterRegistry) {
     this.reader = new EventBatchReader(properties.limits());
-    this.validator = new EventValidator(properties);
+    this.validator = new EventValidator(properties, clock);
     this.assembler = new EventAssembler(properties.limits().maxEventSize().toBytes());
     this.userAgentParser = userAgentParser;
     this.publisher = publisher;

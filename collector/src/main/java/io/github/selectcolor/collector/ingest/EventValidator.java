@@ -3,6 +3,9 @@ package io.github.selectcolor.collector.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.selectcolor.collector.CollectorProperties;
 import io.github.selectcolor.event.EventTimes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -15,14 +18,22 @@ import java.util.UUID;
  */
 final class EventValidator {
 
+  /**
+   * A browser's clock may be off by years, but not by centuries: times further than this from the
+   * receipt are refused, so that no derived time, daily index or HDFS folder lies outside it.
+   */
+  static final Duration CLIENT_TIME_WINDOW = Duration.ofDays(3653);
+
   private final Set<String> palette;
   private final List<String> paletteInOrder;
   private final int maxNameLength;
+  private final Clock clock;
 
-  EventValidator(CollectorProperties properties) {
+  EventValidator(CollectorProperties properties, Clock clock) {
     this.paletteInOrder = List.copyOf(properties.palette());
     this.palette = Set.copyOf(paletteInOrder);
     this.maxNameLength = properties.limits().maxNameLength();
+    this.clock = clock;
   }
 
   IncomingEvent validate(EventBatchReader.RawEvent raw) {
@@ -48,6 +59,11 @@ final class EventValidator {
     if (trimmed.codePointCount(0, trimmed.length()) > maxNameLength) {
       throw InvalidEventException.badRequest(field, "name-too-long",
           field + " may have at most " + maxNameLength + " characters.");
+    }
+    if (trimmed.codePoints().anyMatch(codePoint -> Character.getType(codePoint)
+        == Character.SURROGATE)) {
+      throw InvalidEventException.badRequest(field, "unpaired-surrogate",
+          field + " must be valid Unicode: it holds half of a surrogate pair.");
     }
     if (trimmed.codePoints().anyMatch(EventValidator::isControl)) {
       throw InvalidEventException.badRequest(field, "control-character",
@@ -101,16 +117,25 @@ final class EventValidator {
     }
   }
 
-  private static OffsetDateTime time(String field, JsonNode node) {
+  private OffsetDateTime time(String field, JsonNode node) {
     if (node == null || node.isNull()) {
       return null;
     }
+    OffsetDateTime time;
     try {
-      return EventTimes.parse(requiredText(field, node));
+      time = EventTimes.parse(requiredText(field, node));
     } catch (DateTimeParseException e) {
       throw InvalidEventException.badRequest(field, "invalid-time",
           field + " must be an ISO-8601 time with an offset, such as 2026-11-22T10:00:00.000+09:00.");
     }
+    Instant now = clock.instant();
+    Instant instant = time.toInstant();
+    if (instant.isBefore(now.minus(CLIENT_TIME_WINDOW))
+        || instant.isAfter(now.plus(CLIENT_TIME_WINDOW))) {
+      throw InvalidEventException.badRequest(field, "time-out-of-range",
+          field + " must be within " + CLIENT_TIME_WINDOW.toDays() / 365 + " years of now.");
+    }
+    return time;
   }
 
   private static InvalidEventException missing(String field) {

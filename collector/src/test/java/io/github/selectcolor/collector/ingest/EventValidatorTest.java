@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.selectcolor.collector.PropertiesFixture;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class EventValidatorTest {
 
-  private final EventValidator validator = new EventValidator(PropertiesFixture.defaults());
+  private static final Instant NOW = Instant.parse("2026-11-22T01:00:00Z");
+
+  private final EventValidator validator = new EventValidator(PropertiesFixture.defaults(),
+      Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void acceptsAKoreanNameAndTrimsIt() throws Exception {
@@ -38,6 +44,30 @@ class EventValidatorTest {
         .userName()).hasSize(64);
     assertRefused("{\"userName\":\"" + "가".repeat(65) + "\",\"colorName\":\"red\"}",
         "userName", "name-too-long");
+  }
+
+  @Test
+  void refusesClientTimesFurtherThanTenYearsFromNow() {
+    for (String field : new String[] {"timestamp", "sentAt"}) {
+      for (String time : new String[] {"0001-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z",
+          "2036-11-23T01:00:00Z", "2016-11-20T01:00:00Z"}) {
+        assertRefused("{\"userName\":\"kim\",\"colorName\":\"red\",\"" + field + "\":\"" + time
+            + "\"}", field, "time-out-of-range");
+      }
+    }
+  }
+
+  @Test
+  void acceptsAClientClockYearsOffWithinTheWindow() throws Exception {
+    assertThat(validate("{\"userName\":\"kim\",\"colorName\":\"red\","
+        + "\"timestamp\":\"2020-01-01T00:00:00+09:00\",\"sentAt\":\"2035-01-01T00:00:00Z\"}")
+        .timestamp()).isEqualTo(OffsetDateTime.parse("2020-01-01T00:00:00+09:00"));
+  }
+
+  @Test
+  void refusesHalfOfASurrogatePair() {
+    assertRefused("{\"userName\":\"kim\\ud800\",\"colorName\":\"red\"}", "userName",
+        "unpaired-surrogate");
   }
 
   @Test
