@@ -65,11 +65,6 @@ public final class ElasticsearchDistribution {
     return zip;
   }
 
-  /** The top-level folder of the zip, such as {@code elasticsearch-8.19.21}. */
-  public String name() {
-    return name;
-  }
-
   /**
    * Unzips the distribution into a folder of the directory named after it, unless an earlier call
    * already did, and returns that folder.

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,18 +80,6 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     log.info("Elasticsearch is ready at {} after {} ms, with its data in {}.", url(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), work.data());
     return this;
-  }
-
-  /**
-   * Stops the Elasticsearch that a JVM killed with SIGKILL left running in this work directory, if
-   * any, and says whether there was one. A start in a given work directory does this itself; a
-   * caller that first checks its ports calls it before.
-   */
-  public static boolean stopLeftover(Path workDirectory) {
-    Optional<Long> stopped = PidFile.stopLeftover(workDirectory, STOP_GRACE);
-    stopped.ifPresent(pid -> log.info("Stopped Elasticsearch (pid {}), which an earlier run left"
-        + " running in {}.", pid, workDirectory));
-    return stopped.isPresent();
   }
 
   /** The HTTP address, such as {@code http://127.0.0.1:9200}, fixed from the first start on. */
@@ -269,6 +256,15 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
     if (running != null) {
       ProcessTree.kill(running);
     }
+  }
+
+  /**
+   * A JVM killed with SIGKILL may have left its node running in a work directory it was given,
+   * holding the ports; a caller that checks its ports first uses {@link PidFile} itself.
+   */
+  private static void stopLeftover(Path workDirectory) {
+    PidFile.stopLeftover(workDirectory, STOP_GRACE).ifPresent(pid -> log.info("Stopped"
+        + " Elasticsearch (pid {}), which an earlier run left running in {}.", pid, workDirectory));
   }
 
   private void deletePidFile() {
