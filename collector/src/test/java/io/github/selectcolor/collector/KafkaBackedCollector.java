@@ -1,6 +1,10 @@
 package io.github.selectcolor.collector;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.selectcolor.collector.delivery.TopicReadiness;
 import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,10 +41,17 @@ public abstract class KafkaBackedCollector {
     registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
   }
 
-  /** Takes the context so that the collector has started and provisioned the topic. */
+  /** Takes the context so that the collector has started, and waits until it provisioned the topic. */
   @BeforeAll
-  static void openProbe(@Autowired ApplicationContext started) {
+  static void openProbe(@Autowired ApplicationContext started) throws InterruptedException {
+    awaitTopicReady(started);
     topic = new TopicProbe(kafka.bootstrapServers(), TOPIC);
+  }
+
+  /** Waits until the collector provisioned its topic and accepts events. */
+  public static void awaitTopicReady(ApplicationContext collector) throws InterruptedException {
+    assertThat(collector.getBean(TopicReadiness.class).awaitReady(Duration.ofSeconds(60)))
+        .as("the collector's topic is ready").isTrue();
   }
 
   @AfterAll

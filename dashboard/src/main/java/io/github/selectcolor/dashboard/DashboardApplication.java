@@ -40,7 +40,14 @@ public class DashboardApplication {
       Map.entry("spring.webflux.problemdetails.enabled", "true"),
       Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
       Map.entry("management.endpoint.health.probes.enabled", "true"),
-      Map.entry("management.metrics.tags.application", "dashboard"));
+      Map.entry("management.metrics.tags.application", "dashboard"),
+      // Kafka 4's admin client re-bootstraps in a tight loop while no broker answers.
+      Map.entry("spring.kafka.admin.properties.metadata.recovery.strategy", "none"),
+      // One line per connection attempt would flood the log while Kafka is down; the dashboard
+      // logs the outage itself, once. Set to WARN to see every attempt.
+      Map.entry("logging.level.org.apache.kafka.clients.NetworkClient", "ERROR"),
+      Map.entry("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager",
+          "WARN"));
 
   public static void main(String[] args) {
     builder().run(args);

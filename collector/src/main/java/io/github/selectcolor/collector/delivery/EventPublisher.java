@@ -45,11 +45,13 @@ public class EventPublisher {
   private final MeterRegistry meterRegistry;
   private final AtomicBoolean delivering = new AtomicBoolean(true);
   private final AtomicInteger awaitingKafka = new AtomicInteger();
+  private final TopicReadiness topicReadiness;
 
   public EventPublisher(KafkaTemplate<String, byte[]> template,
       ProducerFactory<String, byte[]> producerFactory, CollectorProperties properties,
-      MeterRegistry meterRegistry) {
+      TopicReadiness topicReadiness, MeterRegistry meterRegistry) {
     this.template = template;
+    this.topicReadiness = topicReadiness;
     this.topic = properties.topic().name();
     this.recordKey = properties.recordKey();
     this.ackTimeout = properties.ackTimeout();
@@ -75,6 +77,13 @@ public class EventPublisher {
    *     or full (worth retrying) or {@link DeliveryFailedException} when Kafka refused the events
    */
   public Mono<Void> publish(List<EncodedEvent> events) {
+    if (!topicReadiness.isReady()) {
+      DeliveryUnavailableException waiting = new DeliveryUnavailableException("topic-not-ready",
+          "The collector cannot take events yet: " + topicReadiness.notReadyBecause()
+              .orElse("the topic is not ready") + ".", null);
+      countFailure(waiting);
+      return Mono.error(waiting);
+    }
     long bytes = events.stream().mapToLong(event -> event.json().length).sum();
     if (!budget.tryAcquire(bytes)) {
       DeliveryUnavailableException full = new DeliveryUnavailableException("buffer-full",

@@ -11,65 +11,53 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.stereotype.Component;
 
 /**
  * Creates the events topic with the policy's replication when it is missing, and checks an existing
- * one, before the collector accepts its first request. Settings that cannot work stop the start-up
- * with every problem named; settings that work but weaken the policy are logged as warnings.
+ * one. Settings that cannot work are reported with every problem named; settings that work but
+ * weaken the policy are logged as warnings. Runs on the provisioning thread only.
  */
-@Component
-class TopicProvisioner implements SmartInitializingSingleton {
+final class TopicProvisioner {
 
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final KafkaAdmin kafkaAdmin;
   private final CollectorProperties properties;
   private final String acks;
-  private final KafkaTemplateWarmer warmer;
+  private final Duration timeout;
 
-  TopicProvisioner(KafkaAdmin kafkaAdmin, CollectorProperties properties,
-      ProducerFactory<String, byte[]> producerFactory, KafkaTemplateWarmer warmer) {
-    this.kafkaAdmin = kafkaAdmin;
+  TopicProvisioner(CollectorProperties properties, String acks, Duration timeout) {
     this.properties = properties;
-    this.acks = String.valueOf(producerFactory.getConfigurationProperties()
-        .get(ProducerConfig.ACKS_CONFIG));
-    this.warmer = warmer;
+    this.acks = acks;
+    this.timeout = timeout;
   }
 
-  @Override
-  public void afterSingletonsInstantiated() {
-    if (properties.topic().provision()) {
-      try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-        provision(admin);
-      } catch (ExecutionException | TimeoutException e) {
-        throw new IllegalStateException("Could not provision topic '" + properties.topic().name()
-            + "' within " + TIMEOUT.toSeconds() + " s; is Kafka reachable at "
-            + kafkaAdmin.getConfigurationProperties().get("bootstrap.servers") + "?", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while provisioning the topic.", e);
-      }
-    }
-    warmer.fetchMetadata();
-  }
-
-  private void provision(Admin admin)
+  /**
+   * Provisions or checks the topic, or only checks that Kafka answers when provisioning is off.
+   *
+   * @throws TopicSettingsException when the topic or the settings cannot work on this cluster
+   * @throws ExecutionException     when Kafka refused or could not be reached
+   * @throws TimeoutException       when Kafka did not answer in time
+   */
+  void provision(Admin admin)
       throws ExecutionException, InterruptedException, TimeoutException {
-    int brokers = admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-        .size();
+    int brokers = admin.describeCluster(new DescribeClusterOptions()
+            .timeoutMs((int) timeout.toMillis()))
+        .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+    if (properties.topic().provision()) {
+      provision(admin, brokers);
+    }
+  }
+
+  private void provision(Admin admin, int brokers)
+      throws ExecutionException, InterruptedException, TimeoutException {
     List<String> problems = new ArrayList<>();
     Optional<TopicDescription> existing = describe(admin);
     if (existing.isEmpty()) {
@@ -109,7 +97,7 @@ class TopicProvisioner implements SmartInitializingSingleton {
 
   private void failOn(List<String> problems) {
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("The topic settings cannot work: " + String.join("; ",
+      throw new TopicSettingsException("The topic settings cannot work: " + String.join("; ",
           problems) + ".");
     }
   }
@@ -128,7 +116,7 @@ class TopicProvisioner implements SmartInitializingSingleton {
     String topic = properties.topic().name();
     try {
       return Optional.of(admin.describeTopics(List.of(topic)).allTopicNames()
-          .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic));
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic));
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnknownTopicOrPartitionException) {
         return Optional.empty();
@@ -142,7 +130,7 @@ class TopicProvisioner implements SmartInitializingSingleton {
     ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC,
         properties.topic().name());
     Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(resource)).all()
-        .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     return Integer.parseInt(configs.get(resource)
         .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value());
   }
@@ -154,7 +142,7 @@ class TopicProvisioner implements SmartInitializingSingleton {
         (short) properties.replicationFactor())
         .configs(Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
             String.valueOf(properties.minInsyncReplicas())));
-    admin.createTopics(List.of(newTopic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     log.info("Created topic '{}' with {} partition(s), replication factor {} and "
         + "min.insync.replicas {}.", topic.name(), topic.partitions(),
         properties.replicationFactor(), properties.minInsyncReplicas());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.selectcolor.collector.CollectorApplication;
+import io.github.selectcolor.collector.KafkaBackedCollector;
 import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -31,12 +32,13 @@ class GracefulShutdownIT {
   static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3);
 
   @Test
-  void answersEveryRequestInFlightBeforeItStops() {
+  void answersEveryRequestInFlightBeforeItStops() throws InterruptedException {
     ConfigurableApplicationContext collector = new SpringApplicationBuilder(
         CollectorApplication.class).run("--server.port=0",
         "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
         "--collector.ack-timeout=5s");
     try {
+      KafkaBackedCollector.awaitTopicReady(collector);
       WebClient client = WebClient.create("http://localhost:"
           + collector.getEnvironment().getProperty("local.server.port"));
       MeterRegistry meters = collector.getBean(MeterRegistry.class);
