@@ -32,6 +32,7 @@ class IngestRoutes implements NettyRouteProvider {
 
   static final String EVENTS_PATH = "/api/events";
   static final String SELECT_PATH = "/api/select";
+  private static final long DISCARD_FACTOR = 4;
 
   private final EventIngestion ingestion;
   private final ApiAnswers answers;
@@ -102,21 +103,37 @@ class IngestRoutes implements NettyRouteProvider {
     return verdict != CorsPolicy.Verdict.REFUSED;
   }
 
+  /**
+   * The body, or a 413 once it is longer than the limit. An oversize body is still read, and
+   * dropped, up to {@value #DISCARD_FACTOR} times the limit, so that the client has sent it all
+   * and reads the 413: closing while it still sends makes the client see a reset instead, and
+   * retry. A body even larger is cut off at once.
+   */
   private Mono<byte[]> boundedBody(HttpServerRequest request) {
+    long discardLimit = maxBodyBytes * DISCARD_FACTOR;
     String declared = request.requestHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-    if (declared != null && Long.parseLong(declared) > maxBodyBytes) {
+    if (declared != null && Long.parseLong(declared) > discardLimit) {
       return Mono.error(bodyTooLarge());
     }
     AtomicLong received = new AtomicLong();
     return ByteBufFlux.fromInbound(request.receive()
-            .doOnNext(chunk -> {
-              if (received.addAndGet(chunk.readableBytes()) > maxBodyBytes) {
+            .filter(chunk -> {
+              long total = received.addAndGet(chunk.readableBytes());
+              if (total > discardLimit) {
                 throw bodyTooLarge();
               }
+              return total <= maxBodyBytes;
             }))
         .aggregate()
         .asByteArray()
-        .defaultIfEmpty(new byte[0]);
+        .defaultIfEmpty(new byte[0])
+        .handle((body, sink) -> {
+          if (received.get() > maxBodyBytes) {
+            sink.error(bodyTooLarge());
+          } else {
+            sink.next(body);
+          }
+        });
   }
 
   private Publisher<Void> answer(HttpServerResponse response, String path,

@@ -3,6 +3,10 @@ package io.github.selectcolor.collector.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.selectcolor.collector.KafkaBackedCollector;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
@@ -26,6 +31,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
     properties = "collector.allowed-origins=" + CollectorApiIT.SHOP)
 @AutoConfigureObservability
 class CollectorApiIT extends KafkaBackedCollector {
+
+  @LocalServerPort
+  private int port;
 
   static final String SHOP = "https://shop.example";
   private static final String CHROME_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 "
@@ -105,6 +113,48 @@ class CollectorApiIT extends KafkaBackedCollector {
     String name = "x".repeat(600 * 1024);
     assertRefused("{\"userName\":\"" + name + "\",\"colorName\":\"red\"}",
         HttpStatus.PAYLOAD_TOO_LARGE, "body", "batch-too-large");
+  }
+
+  @Test
+  void answersAnOversizeBodyWithA413ThatAPlainHttpClientReceives() throws Exception {
+    String body = "{\"userName\":\"" + "x".repeat(600 * 1024) + "\",\"colorName\":\"red\"}";
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/events"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+
+    HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .build().send(request, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.body()).contains("\"reason\":\"batch-too-large\"");
+  }
+
+  @Test
+  void refusesTheBooksRouteWhenAnotherSitesPageForgesIt() {
+    client.get().uri("/api/select?user=kim&color=red")
+        .header("Sec-Fetch-Site", "cross-site")
+        .header("Referer", "https://evil.example/page.html")
+        .exchange()
+        .expectStatus().isForbidden()
+        .expectBody().jsonPath("$.reason").isEqualTo("origin-not-allowed");
+    client.get().uri("/api/select?user=kim&color=red")
+        .header("Sec-Fetch-Site", "cross-site")
+        .header("Referer", SHOP + "/colors.html")
+        .exchange()
+        .expectStatus().isAccepted();
+  }
+
+  @Test
+  void acceptsThePagesOwnPostBehindAProxyThatRewritesHost() {
+    client.post().uri("/api/events")
+        .contentType(MediaType.APPLICATION_JSON)
+        .header("Origin", "https://colors.example")
+        .header("Sec-Fetch-Site", "same-origin")
+        .bodyValue("{\"userName\":\"kim\",\"colorName\":\"red\"}")
+        .exchange()
+        .expectStatus().isAccepted();
   }
 
   @Test

@@ -16,11 +16,11 @@ class CorsPolicyTest {
 
   @Test
   void treatsARequestWithoutOriginOrFromTheCollectorsOwnHostAsSameOrigin() {
-    assertThat(policy.check(headers(null))).isEqualTo(CorsPolicy.Verdict.SAME_ORIGIN);
+    assertThat(policy.check(headers(null))).isEqualTo(CorsPolicy.Verdict.NO_CORS);
     assertThat(policy.check(headers("http://collector.example:8080")))
-        .isEqualTo(CorsPolicy.Verdict.SAME_ORIGIN);
+        .isEqualTo(CorsPolicy.Verdict.NO_CORS);
     assertThat(policy.check(headers("https://collector.example:8080")))
-        .isEqualTo(CorsPolicy.Verdict.SAME_ORIGIN);
+        .isEqualTo(CorsPolicy.Verdict.NO_CORS);
   }
 
   @Test
@@ -28,6 +28,26 @@ class CorsPolicyTest {
     assertThat(policy.check(headers("https://shop.example"))).isEqualTo(CorsPolicy.Verdict.ALLOWED);
     assertThat(policy.check(headers("https://evil.example"))).isEqualTo(CorsPolicy.Verdict.REFUSED);
     assertThat(policy.check(headers("http://shop.example"))).isEqualTo(CorsPolicy.Verdict.REFUSED);
+  }
+
+  @Test
+  void trustsTheBrowsersSameOriginMarkOverAHostThatAProxyRewrote() {
+    HttpHeaders proxied = headers("https://public.example").set("Sec-Fetch-Site", "same-origin");
+
+    assertThat(policy.check(proxied)).isEqualTo(CorsPolicy.Verdict.NO_CORS);
+  }
+
+  @Test
+  void refusesARequestFromAnotherSitesPageWithoutOriginUnlessItsRefererIsAllowed() {
+    HttpHeaders forged = headers(null).set("Sec-Fetch-Site", "cross-site")
+        .set(HttpHeaderNames.REFERER, "https://evil.example/page.html");
+    HttpHeaders unnamed = headers(null).set("Sec-Fetch-Site", "cross-site");
+    HttpHeaders fromShop = headers(null).set("Sec-Fetch-Site", "cross-site")
+        .set(HttpHeaderNames.REFERER, "https://shop.example/colors?x=1");
+
+    assertThat(policy.check(forged)).isEqualTo(CorsPolicy.Verdict.REFUSED);
+    assertThat(policy.check(unnamed)).isEqualTo(CorsPolicy.Verdict.REFUSED);
+    assertThat(policy.check(fromShop)).isEqualTo(CorsPolicy.Verdict.NO_CORS);
   }
 
   @Test
