@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.selectcolor.collector.CollectorProperties;
 import io.github.selectcolor.collector.delivery.DeliveryFailedException;
 import io.github.selectcolor.collector.delivery.DeliveryUnavailableException;
+import io.github.selectcolor.collector.useragent.ParserBusyException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -63,6 +64,10 @@ class ApiAnswers {
     if (error instanceof DeliveryUnavailableException unavailable) {
       return problem(new Problem("Kafka unavailable", 503, unavailable.getMessage(), path, null,
           unavailable.reason()), retryAfterSeconds);
+    }
+    if (error instanceof ParserBusyException busy) {
+      return problem(new Problem("Collector busy", 503, busy.getMessage(), path, null,
+          "user-agent-parser-busy"), retryAfterSeconds);
     }
     if (!(error instanceof DeliveryFailedException)) {
       log.error("Answering 500 to a request on {} after an unexpected failure.", path, error);

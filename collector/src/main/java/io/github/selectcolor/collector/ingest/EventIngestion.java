@@ -66,19 +66,26 @@ class EventIngestion {
   private Mono<List<UUID>> publish(List<String> paths, List<IncomingEvent> incoming,
       String userAgent) {
     OffsetDateTime receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-    UserAgentDetails agent = userAgentParser.parse(userAgent);
+    return userAgentParser.parse(userAgent).flatMap(agent -> {
+      List<UUID> ids = new ArrayList<>(incoming.size());
+      List<EncodedEvent> encoded = assemble(paths, incoming, userAgent, agent, receivedAt, ids);
+      return publisher.publish(encoded)
+          .then(Mono.fromSupplier(() -> {
+            accepted.increment(ids.size());
+            return ids;
+          }));
+    });
+  }
+
+  private List<EncodedEvent> assemble(List<String> paths, List<IncomingEvent> incoming,
+      String userAgent, UserAgentDetails agent, OffsetDateTime receivedAt, List<UUID> ids) {
     List<EncodedEvent> encoded = new ArrayList<>(incoming.size());
-    List<UUID> ids = new ArrayList<>(incoming.size());
     for (int i = 0; i < incoming.size(); i++) {
       EncodedEvent event = assembler.assemble(paths.get(i), incoming.get(i), userAgent, agent,
           receivedAt);
       encoded.add(event);
       ids.add(event.event().eventId());
     }
-    return publisher.publish(encoded)
-        .then(Mono.fromSupplier(() -> {
-          accepted.increment(ids.size());
-          return ids;
-        }));
+    return encoded;
   }
 }
