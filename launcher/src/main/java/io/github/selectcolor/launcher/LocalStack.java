@@ -1,6 +1,8 @@
 package io.github.selectcolor.launcher;
 
 import io.github.selectcolor.collector.CollectorApplication;
+import io.github.selectcolor.collector.CollectorProperties;
+import io.github.selectcolor.collector.delivery.TopicReadiness;
 import io.github.selectcolor.dashboard.DashboardApplication;
 import io.github.selectcolor.embedded.connect.EmbeddedConnect;
 import io.github.selectcolor.embedded.elasticsearch.EmbeddedElasticsearch;
@@ -25,6 +27,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -59,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
   private static final int CONNECTOR_FETCH_MAX_WAIT_MS = 100;
   /** Enough for Elasticsearch to stop after its start was given up on. */
   private static final Duration ELASTICSEARCH_STOP_GRACE = Duration.ofSeconds(40);
+  private static final Duration COLLECTOR_TOPIC_TIMEOUT = Duration.ofSeconds(60);
   /** Spring Boot would print three banners and log each start as the launcher's main class. */
   private static final Map<String, Object> QUIET_START = Map.of(
       "spring.main.banner-mode", "off", "spring.main.log-startup-info", "false");
@@ -143,6 +147,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private EmbeddedConnect startConnect(StackSettings settings, Path pluginPath) {
+    CollectorProperties events = collector.getBean(CollectorProperties.class);
+    int replication = events.replicationFactor();
     EmbeddedConnect worker = EmbeddedConnect.builder()
         .bootstrapServers(kafka.bootstrapServers())
         .pluginPath(pluginPath)
@@ -152,12 +158,15 @@ public final class LocalStack implements AutoCloseable {
         .property("config.storage.topic", "select-color-connect-configs")
         .property("offset.storage.topic", "select-color-connect-offsets")
         .property("status.storage.topic", "select-color-connect-status")
+        .property("config.storage.replication.factor", String.valueOf(replication))
+        .property("offset.storage.replication.factor", String.valueOf(replication))
+        .property("status.storage.replication.factor", String.valueOf(replication))
         .property("consumer.fetch.min.bytes", String.valueOf(SINK_FETCH_MIN_BYTES))
         .property("consumer.fetch.max.wait.ms", String.valueOf(CONNECTOR_FETCH_MAX_WAIT_MS))
         .start();
     try {
       // Connect would create it on first use, but reports the missing topic as an error.
-      createTopicIfAbsent(DEAD_LETTER_TOPIC, settings.kafkaPorts().size());
+      createTopicIfAbsent(DEAD_LETTER_TOPIC, replication, events.minInsyncReplicas());
       worker.put("connectors/" + CONNECTOR + "/config", Map.of(
           "connector.class", "io.github.selectcolor.essink.ElasticsearchSinkConnector",
           "tasks.max", "3",
@@ -190,6 +199,23 @@ public final class LocalStack implements AutoCloseable {
             "server.port=" + settings.collectorPort(),
             "server.address=" + settings.applicationAddress())),
         application -> address(application, "/"));
+    RunningParts.attempt("the collector's topic", this::awaitCollectorTopic);
+  }
+
+  /** The sinks subscribe to the topic the collector creates, so it must exist before they start. */
+  private TopicReadiness awaitCollectorTopic() {
+    TopicReadiness readiness = collector.getBean(TopicReadiness.class);
+    try {
+      if (!readiness.awaitReady(COLLECTOR_TOPIC_TIMEOUT)) {
+        throw new IllegalStateException("The collector could not make its topic ready within "
+            + COLLECTOR_TOPIC_TIMEOUT.toSeconds() + " s: "
+            + readiness.notReadyBecause().orElse("no reason given"));
+      }
+      return readiness;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the collector's topic.", e);
+    }
   }
 
   private void startHdfsSinkAndDashboard(StackSettings settings) {
@@ -248,11 +274,14 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private void createTopicIfAbsent(String topic, int brokers) {
+  /** With the replication the collector gives the events topic, so that no copy is weaker. */
+  private void createTopicIfAbsent(String topic, int replication, int minInsyncReplicas) {
     try (Admin admin = Admin.create(Map.of(
         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
       if (!admin.listTopics().names().get().contains(topic)) {
-        admin.createTopics(List.of(new NewTopic(topic, 3, (short) Math.min(3, brokers)))).all().get();
+        admin.createTopics(List.of(new NewTopic(topic, 3, (short) replication).configs(Map.of(
+            TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+            String.valueOf(minInsyncReplicas))))).all().get();
       }
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {

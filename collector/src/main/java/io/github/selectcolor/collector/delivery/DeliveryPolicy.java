@@ -1,14 +1,22 @@
 package io.github.selectcolor.collector.delivery;
 
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The two documented trade-offs between throughput and keeping every acknowledged event. Each sets
+ * The documented trade-offs between throughput and keeping every acknowledged event. Each sets
  * producer defaults that any {@code spring.kafka.producer.*} setting still overrides, and the
  * replication the collector provisions the topic with.
  */
 public enum DeliveryPolicy {
+
+  /**
+   * Nothing is acknowledged (acks=0): a 202 means the events were sent, not that Kafka stored them,
+   * so a broker failure loses them silently. Only for measuring, such as the delivery lab, or for
+   * events worth nothing when lost. Topic: replication factor 3, min.insync.replicas 1.
+   */
+  AT_MOST_ONCE("0", false, 3, 1),
 
   /**
    * The book's choice: the partition leader acknowledges alone (acks=1) and retries are not
@@ -42,6 +50,19 @@ public enum DeliveryPolicy {
     return Map.of(
         ProducerConfig.ACKS_CONFIG, acks,
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, idempotent);
+  }
+
+  /** How {@code collector.delivery-policy} names this policy, such as {@code at-most-once}. */
+  public String settingName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  String acks() {
+    return acks;
+  }
+
+  boolean idempotent() {
+    return idempotent;
   }
 
   public int replicationFactor() {

@@ -3,10 +3,13 @@ package io.github.selectcolor.collector.delivery;
 import io.github.selectcolor.collector.CollectorProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -25,6 +28,8 @@ import org.springframework.kafka.support.ProducerListener;
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaProducerConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaProducerConfiguration.class);
 
   /**
    * How long {@code send()} may hold a request thread when the producer has no metadata for the
@@ -63,6 +68,15 @@ class KafkaProducerConfiguration {
     alignTimeoutsWithTheAcknowledgementBound(config, collector.ackTimeout().toMillis());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    List<String> problems = new ProducerSettingsCheck(kafka, collector).problems(config);
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("The producer settings cannot work: "
+          + String.join("; ", problems) + ".");
+    }
+    if (collector.deliveryPolicy() == DeliveryPolicy.AT_MOST_ONCE) {
+      log.warn("The at-most-once policy sends with acks=0: a 202 means the events were sent, not "
+          + "that Kafka stored them, and a broker failure loses them without an error.");
+    }
     return config;
   }
 

@@ -193,6 +193,9 @@ public final class LocalKafkaCluster implements AutoCloseable {
     node.put("offsets.topic.replication.factor", internalReplication);
     node.put("transaction.state.log.replication.factor", internalReplication);
     node.put("transaction.state.log.min.isr", "1");
+    // Topics made without a replication factor of their own, such as Kafka Connect's, get the
+    // events topic's rather than one copy.
+    node.put("default.replication.factor", internalReplication);
     node.put("group.initial.rebalance.delay.ms", "0");
     node.put("auto.create.topics.enable", "false");
     node.putAll(brokerProperties);
