@@ -111,10 +111,23 @@ public record DashboardProperties(
           && ("http".equals(url.getScheme()) || "https".equals(url.getScheme())));
     }
 
+    @AssertTrue(message = "dashboard.elasticsearch.urls must not hold credentials; set "
+        + "dashboard.elasticsearch.username and dashboard.elasticsearch.password instead")
+    public boolean isUrlsWithoutCredentials() {
+      return urls == null || urls.stream().allMatch(url -> url == null || url.getUserInfo() == null);
+    }
+
     @Override
     public String toString() {
-      return "Elasticsearch[urls=" + urls + ", index=" + index + ", username=" + username
+      return "Elasticsearch[urls=" + urls.stream().map(Elasticsearch::withoutUserInfo).toList()
+          + ", index=" + index + ", username=" + username
           + ", password=" + (password == null || password.isEmpty() ? "" : "******") + "]";
+    }
+
+    private static String withoutUserInfo(URI url) {
+      return url == null || url.getUserInfo() == null ? String.valueOf(url)
+          : url.getScheme() + "://******@" + url.getHost()
+              + (url.getPort() > 0 ? ":" + url.getPort() : "") + url.getRawPath();
     }
   }
 

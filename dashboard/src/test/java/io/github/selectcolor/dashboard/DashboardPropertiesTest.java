@@ -88,6 +88,16 @@ class DashboardPropertiesTest {
   }
 
   @Test
+  void refusesCredentialsInAnElasticsearchUrlWithoutRepeatingThem() {
+    runner.withPropertyValues("dashboard.elasticsearch.urls=http://reader:s3cret@es:9200")
+        .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+            .hasMessageContaining("elasticsearch.urlsWithoutCredentials")
+            .hasMessageContaining("set dashboard.elasticsearch.username and "
+                + "dashboard.elasticsearch.password instead")
+            .message().doesNotContain("s3cret"));
+  }
+
+  @Test
   void keepsAnEmptyListOfConsumerGroupsEmpty() {
     DashboardProperties properties = new DashboardProperties("select-color", Duration.ofSeconds(2),
         20, Duration.ofSeconds(1), Duration.ofSeconds(3), List.of("red"), List.of(), null, null);
