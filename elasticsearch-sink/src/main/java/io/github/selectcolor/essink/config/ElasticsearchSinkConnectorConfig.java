@@ -96,7 +96,9 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
     order = 0;
     def.define(INDEX_PREFIX, Type.STRING, "select-color", new IndexName(), Importance.HIGH,
         "Events go to daily indices ``<prefix>-YYYY.MM.DD`` (by the event's ``receivedAt`` in UTC,"
-            + " else the record's timestamp), all behind the alias ``<prefix>``.",
+            + " else the record's timestamp), all behind the alias ``<prefix>``. A record whose"
+            + " time is before 1970-01-01T00:00:00Z or from the year 10000 on names no index: it"
+            + " follows ``behavior.on.malformed.documents``.",
         INDEX_GROUP, ++order, Width.MEDIUM, "Index prefix");
     def.define(INDEX_TEMPLATE_INSTALL, Type.BOOLEAN, true, Importance.LOW,
         "Install (or update) the index template with the events' mappings and the alias when a"

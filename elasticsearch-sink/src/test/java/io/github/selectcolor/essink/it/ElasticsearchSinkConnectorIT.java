@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -109,18 +110,23 @@ class ElasticsearchSinkConnectorIT {
       events.sendRaw("not json at all");
       events.sendRaw("[\"an\",\"array\"]");
       events.sendRaw("{\"eventId\":\"" + UUID.randomUUID() + "\",\"receivedAt\":\"yesterday\"}");
+      events.sendRaw("{\"eventId\":\"" + UUID.randomUUID()
+          + "\",\"receivedAt\":\"+292278995-01-01T00:00:00Z\"}");
       events.send(50);
     }
     createConnector(bed);
 
     awaitCount(bed, 100);
-    List<ConsumerRecord<byte[], byte[]>> deadLetters = readDeadLetters(bed, 3);
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = readDeadLetters(bed, 4);
     assertThat(deadLetters).extracting(record -> header(record,
             "__connect.errors.exception.message"))
         .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
         .anySatisfy(reason -> assertThat(reason).contains("not an object"))
-        .anySatisfy(reason -> assertThat(reason).contains("Elasticsearch refused"));
+        .anySatisfy(reason -> assertThat(reason).contains("Elasticsearch refused"))
+        .anySatisfy(reason -> assertThat(reason).contains("outside the storable window"));
     assertThat(probe.count(bed.indexPrefix)).isEqualTo(100);
+    assertThat(probe.indices(bed.indexPrefix + "-*")).isNotEmpty().allMatch(index -> index
+        .matches(Pattern.quote(bed.indexPrefix) + "-\\d{4}\\.\\d{2}\\.\\d{2}"));
     assertThat(connect.state(bed.connector)).isEqualTo("RUNNING RUNNING");
   }
 
