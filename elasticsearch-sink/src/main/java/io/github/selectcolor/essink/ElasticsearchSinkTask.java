@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Indexes records as documents. {@code put} only hands documents to the {@link BulkWriter} and never
  * waits: when too many are unacknowledged it pauses its partitions instead. {@code preCommit}
  * returns, per partition, only the offsets up to the first record Elasticsearch has not yet
- * acknowledged, so a crash or restart replays what was not indexed, and the event ids make the
- * replay overwrite rather than duplicate.
+ * acknowledged, so a crash or restart replays what was not indexed; the replayed documents are
+ * created under ids Elasticsearch already holds, so they change nothing and are counted in
+ * {@link TaskMetrics}.
  */
 public class ElasticsearchSinkTask extends SinkTask {
 
@@ -43,6 +44,7 @@ public class ElasticsearchSinkTask extends SinkTask {
   private OffsetTracker tracker;
   private RecordPolicies policies;
   private BulkWriter writer;
+  private TaskMetrics metrics;
   private boolean paused;
 
   @Override
@@ -59,6 +61,7 @@ public class ElasticsearchSinkTask extends SinkTask {
     }
     converter = new DocumentConverter(config.indexPrefix(), Clock.systemUTC());
     tracker = new OffsetTracker();
+    metrics = TaskMetrics.registeredWith(context);
     policies = new RecordPolicies(config.behaviorOnMalformedDocuments(),
         config.behaviorOnNullValues(), errantRecordReporter(), tracker);
     writer = new BulkWriter(clients.asyncClient(),
@@ -176,6 +179,12 @@ public class ElasticsearchSinkTask extends SinkTask {
 
     @Override
     public void acknowledged(Tracked tracked) {
+      tracker.done(tracked);
+    }
+
+    @Override
+    public void alreadyIndexed(Tracked tracked) {
+      metrics.documentAlreadyIndexed();
       tracker.done(tracked);
     }
 

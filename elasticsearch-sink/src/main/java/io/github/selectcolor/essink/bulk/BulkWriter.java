@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends documents to Elasticsearch in bulk requests of at most {@code batch.size} documents and
  * {@code batch.max.bytes}, after at most {@code linger.ms}, with at most
- * {@code max.in.flight.requests} unanswered. Documents refused with 429 or 5xx, and whole requests
+ * {@code max.in.flight.requests} unanswered. Each document is created, never replaced: the first
+ * write of an id wins, so a replay or a client resending an event id changes nothing that
+ * Elasticsearch holds, and the 409 it answers counts as landed (see
+ * {@link Outcomes#alreadyIndexed}). Documents refused with 429 or 5xx, and whole requests
  * that fail on the connection or with 429/5xx, are sent again after a back-off until the retry
  * budget is spent; then the writer fails and says why. Other refusals (a document that does not fit
  * the mapping) go to {@link Outcomes#refused}.
@@ -40,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class BulkWriter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
+  /** What a create operation gets for an id that is taken. */
+  private static final int CONFLICT = 409;
 
   private final ElasticsearchAsyncClient client;
   private final Limits limits;
@@ -119,7 +124,7 @@ public final class BulkWriter implements AutoCloseable {
     BulkRequest request = BulkRequest.of(bulk -> {
       for (Pending pending : batch) {
         Document document = pending.document;
-        bulk.operations(operation -> operation.index(index -> index.index(document.index())
+        bulk.operations(operation -> operation.create(create -> create.index(document.index())
             .id(document.id())
             .document(BinaryData.of(document.source(), ContentType.APPLICATION_JSON))));
       }
@@ -167,18 +172,26 @@ public final class BulkWriter implements AutoCloseable {
     }
     List<Pending> again = new ArrayList<>();
     String lastReason = null;
+    int alreadyIndexed = 0;
     List<BulkResponseItem> items = response.items();
     for (int index = 0; index < batch.size(); index++) {
       Pending pending = batch.get(index);
       BulkResponseItem item = items.get(index);
       if (item.error() == null && item.status() < 300) {
         outcomes.acknowledged(pending.tracked);
+      } else if (item.status() == CONFLICT) {
+        alreadyIndexed++;
+        outcomes.alreadyIndexed(pending.tracked);
       } else if (item.status() == 429 || item.status() >= 500) {
         lastReason = "HTTP " + item.status() + " " + describe(item);
         again.add(pending);
       } else {
         refuse(pending, describe(item));
       }
+    }
+    if (alreadyIndexed > 0) {
+      log.debug("{} of {} documents were already indexed under their ids; the first writes stay.",
+          alreadyIndexed, batch.size());
     }
     if (!again.isEmpty()) {
       retry(again, lastReason);
@@ -273,6 +286,12 @@ public final class BulkWriter implements AutoCloseable {
 
     /** Elasticsearch holds the document. */
     void acknowledged(Tracked tracked);
+
+    /**
+     * Elasticsearch already held a document with this id (409 to a create): a replay, or an
+     * event id sent twice. The first document stays; this record is done.
+     */
+    void alreadyIndexed(Tracked tracked);
 
     /**
      * Elasticsearch refused the document for good (it does not fit the mapping).

@@ -23,8 +23,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /**
  * Turns a record's value - the event's JSON as bytes or a string, or a map from Connect's
  * {@code JsonConverter} - into a document: the event's fields as they are, plus {@code indexedAt}.
- * The {@code _id} is the event's {@code eventId}, so that replays and retries overwrite instead of
- * duplicating; records without one get {@code <topic>+<partition>+<offset>}, also stable across
+ * The {@code _id} is the event's {@code eventId}, so that replays, retries and resent events find
+ * their document already there instead of duplicating it; records without one get {@code <topic>+<partition>+<offset>}, also stable across
  * replays. A record whose index time lies outside {@link StorableTime}'s window is malformed: its
  * day would name an index such as {@code select-color-+292278995.01.01}, which no alias query can
  * share with the others. Not thread-safe.

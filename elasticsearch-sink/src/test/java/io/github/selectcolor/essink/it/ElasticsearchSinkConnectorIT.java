@@ -81,14 +81,14 @@ class ElasticsearchSinkConnectorIT {
   }
 
   @Test
-  void replayingFromResetOffsetsOverwritesInsteadOfDuplicating() {
+  void replayingFromResetOffsetsKeepsTheFirstWritesAndCommitsPastThem() {
     ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
     try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
       events.send(200);
     }
     createConnector(bed);
     awaitCount(bed, 200);
-    awaitCommittedOffsets(bed);
+    awaitCommittedOffsets(bed, 200);
 
     connect.put("connectors/" + bed.connector + "/stop", null);
     await().atMost(Duration.ofSeconds(30)).until(() -> connect.state(bed.connector)
@@ -97,9 +97,31 @@ class ElasticsearchSinkConnectorIT {
     Instant reset = Instant.now();
     connect.put("connectors/" + bed.connector + "/resume", null);
 
-    await().atMost(Duration.ofSeconds(60))
-        .until(() -> probe.countIndexedBefore(bed.indexPrefix, reset) == 0);
+    awaitCommittedOffsets(bed, 200);
+    assertThat(TaskMetricsProbe.documentsAlreadyIndexed(bed.connector)).isEqualTo(200);
+    assertThat(probe.countIndexedBefore(bed.indexPrefix, reset)).isEqualTo(200);
     assertThat(probe.count(bed.indexPrefix)).isEqualTo(200);
+  }
+
+  @Test
+  void anEventIdSentAgainCannotOverwriteTheDocumentIndexedFirst() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    createConnector(bed);
+    String eventId = UUID.randomUUID().toString();
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      events.sendRaw(Events.minimal(eventId, "red"));
+      // The daily index is new: until its shard has started, searches answer 503.
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(IllegalStateException.class)
+          .until(() -> probe.count(bed.indexPrefix) == 1);
+      events.sendRaw(Events.minimal(eventId, "blue"));
+    }
+
+    awaitCommittedOffsets(bed, 2);
+    assertThat(TaskMetricsProbe.documentsAlreadyIndexed(bed.connector)).isEqualTo(1);
+    assertThat(probe.document(bed.indexPrefix, eventId).orElseThrow()
+        .path("_source").path("colorName").asText()).isEqualTo("red");
+    assertThat(probe.count(bed.indexPrefix)).isEqualTo(1);
+    assertThat(connect.state(bed.connector)).isEqualTo("RUNNING RUNNING");
   }
 
   @Test
@@ -221,14 +243,15 @@ class ElasticsearchSinkConnectorIT {
         .untilAsserted(() -> assertThat(probe.count(bed.indexPrefix)).isEqualTo(expected));
   }
 
-  private static void awaitCommittedOffsets(ConnectorTestBed bed) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
+  /** Waits until the committed offsets of the topic's partitions add up to {@code expected}. */
+  private static void awaitCommittedOffsets(ConnectorTestBed bed, long expected) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
       JsonNode offsets = connect.get("connectors/" + bed.connector + "/offsets");
       long committed = 0;
       for (JsonNode partition : offsets.path("offsets")) {
         committed += partition.path("offset").path("kafka_offset").asLong();
       }
-      return committed == 200;
+      return committed == expected;
     });
   }
 
