@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,33 @@ class BulkWriterTest {
     assertThat(writer.failure()).isEmpty();
   }
 
+  @Test
+  void failsWithTheCauseWhenHandlingAnAnswerThrows() {
+    start(request -> answer(request, 201));
+    IllegalStateException bug = new IllegalStateException("a bug in an outcome");
+    outcomes.onAcknowledged = () -> {
+      throw bug;
+    };
+
+    writer.add(document("e1", 0), tracker.track(PARTITION, 0));
+
+    await().atMost(DEADLINE).until(() -> writer.failure().isPresent());
+    assertThat(writer.failure().get()).isInstanceOf(ConnectException.class).hasCause(bug);
+  }
+
+  @Test
+  void failsWithTheCauseWhenTheClientThrowsInsteadOfAnswering() {
+    IllegalStateException closed = new IllegalStateException("the client is closed");
+    start(request -> {
+      throw closed;
+    });
+
+    writer.add(document("e1", 0), tracker.track(PARTITION, 0));
+
+    await().atMost(DEADLINE).until(() -> writer.failure().isPresent());
+    assertThat(writer.failure().get()).hasCause(closed);
+  }
+
   private void start(Function<BulkRequest, CompletableFuture<BulkResponse>> answers) {
     transport = new FakeTransport(answers);
     writer = new BulkWriter(new ElasticsearchAsyncClient(transport),
@@ -95,8 +123,11 @@ class BulkWriterTest {
     final List<Tracked> alreadyIndexed = new CopyOnWriteArrayList<>();
     final List<String> refused = new CopyOnWriteArrayList<>();
 
+    volatile Runnable onAcknowledged = () -> { };
+
     @Override
     public void acknowledged(Tracked tracked) {
+      onAcknowledged.run();
       acknowledged.add(tracked);
     }
 

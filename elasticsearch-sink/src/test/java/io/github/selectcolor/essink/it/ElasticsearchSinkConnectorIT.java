@@ -174,6 +174,26 @@ class ElasticsearchSinkConnectorIT {
   }
 
   @Test
+  void aTaskStartedWhileElasticsearchIsDownWaitsForItAndThenIndexes() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    createConnector(bed);
+    elasticsearch.stop();
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      connect.post("connectors/" + bed.connector + "/tasks/0/restart");
+      events.send(100);
+      // A task whose start() throws is FAILED for good: Connect retries only put().
+      await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(30))
+          .until(() -> connect.state(bed.connector).equals("RUNNING RUNNING"));
+    } finally {
+      elasticsearch.start();
+    }
+
+    awaitCount(bed, 100);
+    assertThat(probe.indexTemplate(bed.indexPrefix)).isNotNull();
+    assertThat(connect.state(bed.connector)).isEqualTo("RUNNING RUNNING");
+  }
+
+  @Test
   void losesNothingWhenTheTaskRestartsMidStream() {
     ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
     createConnector(bed, "batch.size=50", "max.in.flight.requests=1");
@@ -193,6 +213,9 @@ class ElasticsearchSinkConnectorIT {
   void failsLoudlyWhenElasticsearchStaysDownPastTheRetryBudget() {
     ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
     createConnector(bed, "retry.timeout.ms=3000");
+    // The task has found Elasticsearch once: from then on an outage is bounded by the budget.
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> probe.indexTemplate(bed.indexPrefix) != null);
     elasticsearch.stop();
     try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
       events.send(10);
