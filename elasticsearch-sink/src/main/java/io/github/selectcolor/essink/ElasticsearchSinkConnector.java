@@ -66,9 +66,18 @@ public class ElasticsearchSinkConnector extends SinkConnector {
     return ElasticsearchSinkConnectorConfig.CONFIG;
   }
 
+  /**
+   * Validates the settings and, when they are valid, checks Elasticsearch. The URLs are shown back
+   * without credentials, which the URL validator refuses.
+   */
   @Override
   public Config validate(Map<String, String> connectorConfigs) {
     Config result = super.validate(connectorConfigs);
+    result.configValues().stream()
+        .filter(value -> value.name().equals(ElasticsearchSinkConnectorConfig.CONNECTION_URLS)
+            && value.value() instanceof List<?>)
+        .forEach(value -> value.value(ElasticsearchSinkConnectorConfig.withoutCredentials(
+            (List<?>) value.value())));
     boolean valid = result.configValues().stream().allMatch(value -> value.errorMessages()
         .isEmpty());
     if (valid) {

@@ -9,7 +9,6 @@ import io.github.selectcolor.essink.documents.Conversion;
 import io.github.selectcolor.essink.documents.Document;
 import io.github.selectcolor.essink.documents.DocumentConverter;
 import io.github.selectcolor.essink.elastic.ElasticsearchClients;
-import io.github.selectcolor.essink.elastic.IndexTemplate;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Collection;
@@ -17,8 +16,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTask;
@@ -29,8 +26,10 @@ import org.slf4j.LoggerFactory;
  * Indexes records as documents. {@code put} only hands documents to the {@link BulkWriter} and never
  * waits: when too many are unacknowledged it pauses its partitions instead. {@code preCommit}
  * returns, per partition, only the offsets up to the first record Elasticsearch has not yet
- * acknowledged, so a crash or restart replays what was not indexed, and the event ids make the
- * replay overwrite rather than duplicate.
+ * acknowledged, so a crash or restart replays what was not indexed; the replayed documents are
+ * created under ids Elasticsearch already holds, so they change nothing and are counted in
+ * {@link TaskMetrics}. {@code start} does not contact Elasticsearch: the first {@code put} waits
+ * for it (see {@link ServerReadiness}), and a writer that failed fails the next {@code put}.
  */
 public class ElasticsearchSinkTask extends SinkTask {
 
@@ -39,10 +38,12 @@ public class ElasticsearchSinkTask extends SinkTask {
 
   private ElasticsearchSinkConnectorConfig config;
   private ElasticsearchClients clients;
+  private ServerReadiness readiness;
   private DocumentConverter converter;
   private OffsetTracker tracker;
   private RecordPolicies policies;
   private BulkWriter writer;
+  private TaskMetrics metrics;
   private boolean paused;
 
   @Override
@@ -54,11 +55,10 @@ public class ElasticsearchSinkTask extends SinkTask {
   public void start(Map<String, String> properties) {
     config = new ElasticsearchSinkConnectorConfig(properties);
     clients = new ElasticsearchClients(config);
-    if (config.installIndexTemplate()) {
-      installIndexTemplate();
-    }
+    readiness = new ServerReadiness(clients, config);
     converter = new DocumentConverter(config.indexPrefix(), Clock.systemUTC());
     tracker = new OffsetTracker();
+    metrics = TaskMetrics.registeredWith(context);
     policies = new RecordPolicies(config.behaviorOnMalformedDocuments(),
         config.behaviorOnNullValues(), errantRecordReporter(), tracker);
     writer = new BulkWriter(clients.asyncClient(),
@@ -69,17 +69,6 @@ public class ElasticsearchSinkTask extends SinkTask {
             Integer.toHexString(System.identityHashCode(this))));
     log.info("The Elasticsearch sink task started: indices {}-YYYY.MM.DD at {}.",
         config.indexPrefix(), config.connectionUrls());
-  }
-
-  private void installIndexTemplate() {
-    try {
-      IndexTemplate.install(clients.client(), config.indexPrefix(), config.indexRefreshInterval());
-      log.info("Installed the index template {} for indices {}-*.", config.indexPrefix(),
-          config.indexPrefix());
-    } catch (IOException | RuntimeException e) {
-      throw new RetriableException("The index template could not be installed at "
-          + config.connectionUrls() + ": " + e.getMessage(), e);
-    }
   }
 
   private ErrantRecordReporter errantRecordReporter() {
@@ -95,6 +84,7 @@ public class ElasticsearchSinkTask extends SinkTask {
   @Override
   public void put(Collection<SinkRecord> records) {
     throwIfFailed();
+    awaitElasticsearch();
     for (SinkRecord record : records) {
       Tracked tracked = tracker.track(
           new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset());
@@ -108,6 +98,16 @@ public class ElasticsearchSinkTask extends SinkTask {
       }
     }
     applyBackPressure();
+  }
+
+  /** Has Connect offer the same records again after a pause while Elasticsearch is not ready. */
+  private void awaitElasticsearch() {
+    try {
+      readiness.ensureReady();
+    } catch (ServerReadiness.NotReady e) {
+      context.timeout(e.pause().toMillis());
+      throw e;
+    }
   }
 
   /** Pauses when the buffer is full and resumes when half of it is free; never sleeps. */
@@ -176,6 +176,12 @@ public class ElasticsearchSinkTask extends SinkTask {
 
     @Override
     public void acknowledged(Tracked tracked) {
+      tracker.done(tracked);
+    }
+
+    @Override
+    public void alreadyIndexed(Tracked tracked) {
+      metrics.documentAlreadyIndexed();
       tracker.done(tracked);
     }
 

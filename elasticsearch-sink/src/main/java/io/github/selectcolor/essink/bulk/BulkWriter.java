@@ -1,21 +1,20 @@
 package io.github.selectcolor.essink.bulk;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
-import co.elastic.clients.transport.TransportException;
 import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import io.github.selectcolor.essink.bulk.OffsetTracker.Tracked;
 import io.github.selectcolor.essink.documents.Document;
-import java.io.IOException;
+import io.github.selectcolor.essink.elastic.Failures;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,17 +28,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends documents to Elasticsearch in bulk requests of at most {@code batch.size} documents and
  * {@code batch.max.bytes}, after at most {@code linger.ms}, with at most
- * {@code max.in.flight.requests} unanswered. Documents refused with 429 or 5xx, and whole requests
+ * {@code max.in.flight.requests} unanswered. Each document is created, never replaced: the first
+ * write of an id wins, so a replay or a client resending an event id changes nothing that
+ * Elasticsearch holds, and the 409 it answers counts as landed (see
+ * {@link Outcomes#alreadyIndexed}). Documents refused with 429 or 5xx, and whole requests
  * that fail on the connection or with 429/5xx, are sent again after a back-off until the retry
  * budget is spent; then the writer fails and says why. Other refusals (a document that does not fit
  * the mapping) go to {@link Outcomes#refused}.
  *
  * <p>Its state belongs to one thread of its own: documents are handed over with {@link #add}, and
- * the client's answers are handed back to that thread, so nothing here needs a lock.
+ * the client's answers are handed back to that thread, so nothing here needs a lock. Any exception
+ * on that thread stops the writer and becomes its {@link #failure}, which fails the task.
  */
 public final class BulkWriter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(BulkWriter.class);
+  /** What a create operation gets for an id that is taken. */
+  private static final int CONFLICT = 409;
 
   private final ElasticsearchAsyncClient client;
   private final Limits limits;
@@ -68,12 +73,12 @@ public final class BulkWriter implements AutoCloseable {
 
   /** Queues a document; returns at once. */
   public void add(Document document, Tracked tracked) {
-    thread.execute(() -> {
+    thread.execute(guarded(() -> {
       Pending pending = new Pending(document, tracked, System.nanoTime());
       queue.addLast(pending);
       queuedBytes += document.source().length;
       sendWhatIsDue();
-    });
+    }));
   }
 
   /** Why the writer stopped, once it has. */
@@ -97,7 +102,8 @@ public final class BulkWriter implements AutoCloseable {
 
   private void scheduleLinger(long delayNanos) {
     if (lingerTimer == null || lingerTimer.isDone()) {
-      lingerTimer = thread.schedule(this::sendWhatIsDue, delayNanos, TimeUnit.NANOSECONDS);
+      lingerTimer = thread.schedule(guarded(this::sendWhatIsDue), delayNanos,
+          TimeUnit.NANOSECONDS);
     }
   }
 
@@ -114,23 +120,28 @@ public final class BulkWriter implements AutoCloseable {
     return batch;
   }
 
+  /** Sends a batch; the in-flight slot is taken only once the client has the request. */
   private void send(List<Pending> batch) {
+    CompletableFuture<BulkResponse> answer = client.bulk(request(batch));
     inFlight++;
-    BulkRequest request = BulkRequest.of(bulk -> {
+    answer.whenComplete((response, error) -> answer(batch, response, error));
+  }
+
+  private static BulkRequest request(List<Pending> batch) {
+    return BulkRequest.of(bulk -> {
       for (Pending pending : batch) {
         Document document = pending.document;
-        bulk.operations(operation -> operation.index(index -> index.index(document.index())
+        bulk.operations(operation -> operation.create(create -> create.index(document.index())
             .id(document.id())
             .document(BinaryData.of(document.source(), ContentType.APPLICATION_JSON))));
       }
       return bulk;
     });
-    client.bulk(request).whenComplete((response, error) -> answer(batch, response, error));
   }
 
   private void answer(List<Pending> batch, BulkResponse response, Throwable error) {
     try {
-      thread.execute(() -> {
+      thread.execute(guarded(() -> {
         inFlight--;
         if (error != null) {
           onRequestFailed(batch, unwrap(error));
@@ -138,7 +149,7 @@ public final class BulkWriter implements AutoCloseable {
           onResponse(batch, response);
         }
         sendWhatIsDue();
-      });
+      }));
     } catch (RejectedExecutionException e) {
       // The task stopped: these documents' offsets were not committed, so they are read again.
       log.debug("A bulk answer arrived after the writer stopped; its documents will be resent.");
@@ -146,7 +157,7 @@ public final class BulkWriter implements AutoCloseable {
   }
 
   private void onRequestFailed(List<Pending> batch, Throwable error) {
-    if (!isRetriable(error)) {
+    if (!Failures.isTransient(error)) {
       fail(new ConnectException("Elasticsearch refused a bulk request of " + batch.size()
           + " documents, and retrying cannot help: " + error.getMessage(), error));
       return;
@@ -167,18 +178,26 @@ public final class BulkWriter implements AutoCloseable {
     }
     List<Pending> again = new ArrayList<>();
     String lastReason = null;
+    int alreadyIndexed = 0;
     List<BulkResponseItem> items = response.items();
     for (int index = 0; index < batch.size(); index++) {
       Pending pending = batch.get(index);
       BulkResponseItem item = items.get(index);
       if (item.error() == null && item.status() < 300) {
         outcomes.acknowledged(pending.tracked);
+      } else if (item.status() == CONFLICT) {
+        alreadyIndexed++;
+        outcomes.alreadyIndexed(pending.tracked);
       } else if (item.status() == 429 || item.status() >= 500) {
         lastReason = "HTTP " + item.status() + " " + describe(item);
         again.add(pending);
       } else {
         refuse(pending, describe(item));
       }
+    }
+    if (alreadyIndexed > 0) {
+      log.debug("{} of {} documents were already indexed under their ids; the first writes stay.",
+          alreadyIndexed, batch.size());
     }
     if (!again.isEmpty()) {
       retry(again, lastReason);
@@ -210,7 +229,7 @@ public final class BulkWriter implements AutoCloseable {
           + retryPolicy.budget() + "; last: " + reason));
       return;
     }
-    thread.schedule(() -> {
+    thread.schedule(guarded(() -> {
       for (int index = batch.size() - 1; index >= 0; index--) {
         Pending pending = batch.get(index);
         pending.queuedAt = Long.MIN_VALUE / 2;
@@ -218,7 +237,21 @@ public final class BulkWriter implements AutoCloseable {
         queuedBytes += pending.size();
       }
       sendWhatIsDue();
-    }, wait.get().toNanos(), TimeUnit.NANOSECONDS);
+    }), wait.get().toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * A step for the writer's thread that turns an unexpected exception into the writer's failure:
+   * the executor would otherwise keep it in a future nobody reads, and the task would stall.
+   */
+  private Runnable guarded(Runnable step) {
+    return () -> {
+      try {
+        step.run();
+      } catch (RuntimeException | Error e) {
+        fail(new ConnectException("The Elasticsearch writer failed unexpectedly: " + e, e));
+      }
+    };
   }
 
   private void fail(ConnectException e) {
@@ -226,24 +259,8 @@ public final class BulkWriter implements AutoCloseable {
       failure = e;
       queue.clear();
       queuedBytes = 0;
-      log.error("The Elasticsearch writer stopped: {}", e.getMessage());
+      log.error("The Elasticsearch writer stopped: {}", e.getMessage(), e);
     }
-  }
-
-  static boolean isRetriable(Throwable error) {
-    if (error instanceof ElasticsearchException refused) {
-      return refused.status() == 429 || refused.status() >= 500;
-    }
-    if (error instanceof TransportException transport) {
-      int status = transport.statusCode();
-      return status <= 0 || status == 429 || status >= 500;
-    }
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Throwable unwrap(Throwable error) {
@@ -273,6 +290,12 @@ public final class BulkWriter implements AutoCloseable {
 
     /** Elasticsearch holds the document. */
     void acknowledged(Tracked tracked);
+
+    /**
+     * Elasticsearch already held a document with this id (409 to a create): a replay, or an
+     * event id sent twice. The first document stays; this record is done.
+     */
+    void alreadyIndexed(Tracked tracked);
 
     /**
      * Elasticsearch refused the document for good (it does not fit the mapping).

@@ -1,7 +1,6 @@
 package io.github.selectcolor.essink.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -69,7 +68,8 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
     ConfigDef def = new ConfigDef();
     def.define(CONNECTION_URLS, Type.LIST, "http://localhost:9200", new HttpUrls(),
         Importance.HIGH, "Elasticsearch nodes to send requests to, such as"
-            + " ``http://es1:9200,http://es2:9200``; https URLs use TLS.",
+            + " ``http://es1:9200,http://es2:9200``; https URLs use TLS. Credentials go in"
+            + " ``connection.username`` and ``connection.password``, never in a URL.",
         CONNECTION_GROUP, ++order, Width.LONG, "Elasticsearch URLs");
     def.define(CONNECTION_USERNAME, Type.STRING, null, Importance.MEDIUM,
         "User for HTTP basic authentication; none when unset.",
@@ -96,7 +96,9 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
     order = 0;
     def.define(INDEX_PREFIX, Type.STRING, "select-color", new IndexName(), Importance.HIGH,
         "Events go to daily indices ``<prefix>-YYYY.MM.DD`` (by the event's ``receivedAt`` in UTC,"
-            + " else the record's timestamp), all behind the alias ``<prefix>``.",
+            + " else the record's timestamp), all behind the alias ``<prefix>``. A record whose"
+            + " time is before 1970-01-01T00:00:00Z or from the year 10000 on names no index: it"
+            + " follows ``behavior.on.malformed.documents``.",
         INDEX_GROUP, ++order, Width.MEDIUM, "Index prefix");
     def.define(INDEX_TEMPLATE_INSTALL, Type.BOOLEAN, true, Importance.LOW,
         "Install (or update) the index template with the events' mappings and the alias when a"
@@ -191,6 +193,11 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
         .toArray(String[]::new);
   }
 
+  /** A value of {@link #CONNECTION_URLS} as it may be shown: credentials in it hidden. */
+  public static List<String> withoutCredentials(List<?> urls) {
+    return HttpUrls.redacted(urls);
+  }
+
   public List<URI> connectionUrls() {
     return getList(CONNECTION_URLS).stream().map(URI::create).toList();
   }
@@ -276,36 +283,6 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
 
   public NullValueBehavior behaviorOnNullValues() {
     return NullValueBehavior.valueOf(getString(BEHAVIOR_ON_NULL_VALUES).toUpperCase(Locale.ROOT));
-  }
-
-  /** Accepts a list of absolute http or https URLs with a host. */
-  static final class HttpUrls implements ConfigDef.Validator {
-
-    @Override
-    public void ensureValid(String name, Object value) {
-      @SuppressWarnings("unchecked")
-      List<String> urls = (List<String>) value;
-      if (urls == null || urls.isEmpty()) {
-        throw new ConfigException(name, value, "Name at least one Elasticsearch URL.");
-      }
-      for (String url : urls) {
-        try {
-          URI uri = new URI(url);
-          if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-              || uri.getHost() == null) {
-            throw new ConfigException(name, url,
-                "Each URL must be http:// or https:// with a host, such as http://localhost:9200.");
-          }
-        } catch (URISyntaxException e) {
-          throw new ConfigException(name, url, "Not a URL: " + e.getMessage());
-        }
-      }
-    }
-
-    @Override
-    public String toString() {
-      return "http:// or https:// URLs";
-    }
   }
 
   /** An Elasticsearch time value for a refresh interval, or empty. */

@@ -8,11 +8,13 @@ import io.github.selectcolor.essink.documents.Conversion.Converted;
 import io.github.selectcolor.essink.documents.Conversion.Malformed;
 import io.github.selectcolor.essink.documents.Conversion.NullValue;
 import io.github.selectcolor.event.EventTimes;
+import io.github.selectcolor.event.StorableTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -21,9 +23,11 @@ import org.apache.kafka.connect.sink.SinkRecord;
 /**
  * Turns a record's value - the event's JSON as bytes or a string, or a map from Connect's
  * {@code JsonConverter} - into a document: the event's fields as they are, plus {@code indexedAt}.
- * The {@code _id} is the event's {@code eventId}, so that replays and retries overwrite instead of
- * duplicating; records without one get {@code <topic>+<partition>+<offset>}, also stable across
- * replays. Not thread-safe.
+ * The {@code _id} is the event's {@code eventId}, so that replays, retries and resent events find
+ * their document already there instead of duplicating it; records without one get {@code <topic>+<partition>+<offset>}, also stable across
+ * replays. A record whose index time lies outside {@link StorableTime}'s window is malformed: its
+ * day would name an index such as {@code select-color-+292278995.01.01}, which no alias query can
+ * share with the others. Not thread-safe.
  */
 public final class DocumentConverter {
 
@@ -57,7 +61,16 @@ public final class DocumentConverter {
     if (!(tree instanceof ObjectNode event)) {
       return new Malformed(record, "The value is JSON but not an object.");
     }
-    String index = indexPrefix + "-" + DAY.format(eventTime(event, record));
+    return convert(event, record);
+  }
+
+  private Conversion convert(ObjectNode event, SinkRecord record) {
+    IndexTime time = indexTime(event, record);
+    if (!StorableTime.contains(time.value())) {
+      return new Malformed(record, StorableTime.refusal(time.field(), time.value())
+          + ", so it names no daily index.");
+    }
+    String index = indexPrefix + "-" + DAY.format(time.value());
     event.put(INDEXED_AT, EventTimes.format(clock.instant().atOffset(ZoneOffset.UTC)));
     try {
       return new Converted(new Document(idOf(event, record), index,
@@ -90,16 +103,24 @@ public final class DocumentConverter {
     return record.topic() + "+" + record.kafkaPartition() + "+" + record.kafkaOffset();
   }
 
-  /** The collector's receipt time: browsers' clocks can be wrong. */
-  private Instant eventTime(ObjectNode event, SinkRecord record) {
+  /** The collector's receipt time (browsers' clocks can be wrong), else the record's time. */
+  private IndexTime indexTime(ObjectNode event, SinkRecord record) {
     JsonNode receivedAt = event.get("receivedAt");
     if (receivedAt != null && receivedAt.isTextual()) {
       try {
-        return EventTimes.parse(receivedAt.asText()).toInstant();
+        return new IndexTime("receivedAt", EventTimes.parse(receivedAt.asText()));
       } catch (DateTimeException e) {
         // Elasticsearch refuses the document over its mapping; the index only needs a day.
       }
     }
-    return record.timestamp() != null ? Instant.ofEpochMilli(record.timestamp()) : clock.instant();
+    if (record.timestamp() != null) {
+      return new IndexTime("The record's timestamp",
+          Instant.ofEpochMilli(record.timestamp()).atOffset(ZoneOffset.UTC));
+    }
+    return new IndexTime("The connector's clock", clock.instant().atOffset(ZoneOffset.UTC));
+  }
+
+  /** The time that names a document's daily index, and where it came from. */
+  private record IndexTime(String field, OffsetDateTime value) {
   }
 }

@@ -25,26 +25,39 @@ public final class ServerCheck {
   /** Returns a sentence saying what is wrong, or empty when the server is usable. */
   public static Optional<String> problemWith(RestClient client) {
     try {
-      Request request = new Request("GET", "/_nodes/_local");
-      request.addParameter("filter_path", "nodes.*.version");
-      Response response = client.performRequest(request);
-      JsonNode nodes;
-      try (InputStream body = response.getEntity().getContent()) {
-        nodes = JSON.readTree(body).path("nodes");
-      }
-      if (!nodes.elements().hasNext()) {
-        return Optional.of("Elasticsearch answered but named no node.");
-      }
-      String version = nodes.elements().next().path("version").asText();
-      return isSupported(version) ? Optional.empty()
-          : Optional.of("Elasticsearch " + version + " is not supported; this connector needs "
-              + SUPPORTED_MAJOR + ".x.");
+      String version = version(client);
+      return isSupported(version) ? Optional.empty() : Optional.of(unsupported(version));
     } catch (IOException | RuntimeException e) {
       return Optional.of("Elasticsearch could not be reached: " + e.getMessage());
     }
   }
 
-  static boolean isSupported(String version) {
+  /**
+   * The version of the node that answers.
+   *
+   * @throws IOException when Elasticsearch cannot be reached, answers with an error or names no
+   *                     node
+   */
+  public static String version(RestClient client) throws IOException {
+    Request request = new Request("GET", "/_nodes/_local");
+    request.addParameter("filter_path", "nodes.*.version");
+    Response response = client.performRequest(request);
+    JsonNode nodes;
+    try (InputStream body = response.getEntity().getContent()) {
+      nodes = JSON.readTree(body).path("nodes");
+    }
+    if (!nodes.elements().hasNext()) {
+      throw new IOException("Elasticsearch answered but named no node.");
+    }
+    return nodes.elements().next().path("version").asText();
+  }
+
+  public static boolean isSupported(String version) {
     return version.startsWith(SUPPORTED_MAJOR + ".");
+  }
+
+  public static String unsupported(String version) {
+    return "Elasticsearch " + version + " is not supported; this connector needs "
+        + SUPPORTED_MAJOR + ".x.";
   }
 }

@@ -2,8 +2,6 @@ package io.github.selectcolor.essink.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ConnectException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +30,5 @@ class RetryPolicyTest {
   void stopsWhenTheNextAttemptWouldStartPastTheBudget() {
     assertThat(highestJitter.nextWait(9, Duration.ofMillis(3_999))).isPresent();
     assertThat(highestJitter.nextWait(9, Duration.ofMillis(4_001))).isEmpty();
-  }
-
-  @Test
-  void retriesConnectionFailuresButNotOtherErrors() {
-    assertThat(BulkWriter.isRetriable(new ConnectException("refused"))).isTrue();
-    assertThat(BulkWriter.isRetriable(new RuntimeException(new IOException("reset")))).isTrue();
-    assertThat(BulkWriter.isRetriable(new IllegalArgumentException("bad"))).isFalse();
   }
 }

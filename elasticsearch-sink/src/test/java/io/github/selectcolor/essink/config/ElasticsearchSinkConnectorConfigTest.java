@@ -52,6 +52,36 @@ class ElasticsearchSinkConnectorConfigTest {
   }
 
   @Test
+  void refusesCredentialsInAUrlAndPointsToTheSettingsForThemWithoutRepeatingThem() {
+    assertThatThrownBy(() -> new ElasticsearchSinkConnectorConfig(
+        Map.of("connection.urls", "http://localhost:9200,http://elastic:s3cret@es1:9200")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("connection.urls")
+        .hasMessageContaining("connection.username")
+        .hasMessageContaining("connection.password")
+        .hasMessageContaining("http://***@es1:9200")
+        .message().doesNotContain("s3cret").doesNotContain("elastic:");
+  }
+
+  @Test
+  void refusesCredentialsSmuggledInThroughTheBooksHostKey() {
+    List<String> errors = ElasticsearchSinkConnectorConfig.CONFIG.validate(
+            ElasticsearchSinkConnectorConfig.withAliases(Map.of("es.host", "elastic:s3cret@es1")))
+        .stream().flatMap(value -> value.errorMessages().stream()).toList();
+
+    assertThat(errors).singleElement().asString().contains("connection.username")
+        .doesNotContain("s3cret");
+  }
+
+  @Test
+  void neverRepeatsAUrlThatDoesNotParseWithCredentialsInIt() {
+    assertThatThrownBy(() -> new ElasticsearchSinkConnectorConfig(
+        Map.of("connection.urls", "http://elastic:s3 cret@es1:9200")))
+        .isInstanceOf(ConfigException.class)
+        .message().doesNotContain("s3");
+  }
+
+  @Test
   void leavesTheRefreshIntervalToElasticsearchUnlessOneIsGiven() {
     assertThat(new ElasticsearchSinkConnectorConfig(Map.of()).indexRefreshInterval()).isEmpty();
     assertThat(new ElasticsearchSinkConnectorConfig(Map.of("index.refresh.interval", "500ms"))

@@ -68,6 +68,40 @@ class DocumentConverterTest {
   }
 
   @Test
+  void refusesAReceiptTimeNoDailyIndexCanBeNamedAfter() {
+    Conversion conversion = converter.convert(record(
+        "{\"eventId\":\"e1\",\"receivedAt\":\"+292278995-01-01T00:00:00Z\"}"));
+
+    assertThat(conversion).isInstanceOf(Malformed.class);
+    assertThat(((Malformed) conversion).reason())
+        .contains("receivedAt", "+292278995-01-01T00:00", "outside the storable window");
+  }
+
+  @Test
+  void refusesAReceiptTimeBeforeTheWindow() {
+    assertThat(converter.convert(record("{\"receivedAt\":\"1969-12-31T23:59:59.999Z\"}")))
+        .isInstanceOf(Malformed.class);
+  }
+
+  @Test
+  void indexesTheLastDayOfTheWindow() {
+    Document document = converted(record("{\"receivedAt\":\"9999-12-31T23:59:59.999Z\"}"));
+
+    assertThat(document.index()).isEqualTo("select-color-9999.12.31");
+  }
+
+  @Test
+  void refusesARecordTimestampOutsideTheWindowWhenItNamesTheIndex() {
+    SinkRecord farFuture = new SinkRecord("select-color", 2, null, null, null,
+        "{\"colorName\":\"red\"}", 42, Long.MAX_VALUE, TimestampType.CREATE_TIME);
+
+    Conversion conversion = converter.convert(farFuture);
+
+    assertThat(conversion).isInstanceOf(Malformed.class);
+    assertThat(((Malformed) conversion).reason()).contains("timestamp", "outside");
+  }
+
+  @Test
   void tellsNullValuesApart() {
     assertThat(converter.convert(record(null))).isInstanceOf(NullValue.class);
   }

@@ -70,6 +70,16 @@ final class ElasticsearchProbe {
     return rejected;
   }
 
+  /** The names of the indices matching the pattern. */
+  List<String> indices(String pattern) {
+    JsonNode answer = request("GET", "/_cat/indices/" + pattern + "?format=json&h=index", null);
+    List<String> names = new ArrayList<>();
+    if (answer != null) {
+      answer.forEach(index -> names.add(index.path("index").asText()));
+    }
+    return names;
+  }
+
   JsonNode indexTemplate(String name) {
     return request("GET", "/_index_template/" + name, null);
   }

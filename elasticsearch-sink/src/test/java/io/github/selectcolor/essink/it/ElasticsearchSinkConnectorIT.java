@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -80,14 +81,14 @@ class ElasticsearchSinkConnectorIT {
   }
 
   @Test
-  void replayingFromResetOffsetsOverwritesInsteadOfDuplicating() {
+  void replayingFromResetOffsetsKeepsTheFirstWritesAndCommitsPastThem() {
     ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
     try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
       events.send(200);
     }
     createConnector(bed);
     awaitCount(bed, 200);
-    awaitCommittedOffsets(bed);
+    awaitCommittedOffsets(bed, 200);
 
     connect.put("connectors/" + bed.connector + "/stop", null);
     await().atMost(Duration.ofSeconds(30)).until(() -> connect.state(bed.connector)
@@ -96,9 +97,31 @@ class ElasticsearchSinkConnectorIT {
     Instant reset = Instant.now();
     connect.put("connectors/" + bed.connector + "/resume", null);
 
-    await().atMost(Duration.ofSeconds(60))
-        .until(() -> probe.countIndexedBefore(bed.indexPrefix, reset) == 0);
+    awaitCommittedOffsets(bed, 200);
+    assertThat(TaskMetricsProbe.documentsAlreadyIndexed(bed.connector)).isEqualTo(200);
+    assertThat(probe.countIndexedBefore(bed.indexPrefix, reset)).isEqualTo(200);
     assertThat(probe.count(bed.indexPrefix)).isEqualTo(200);
+  }
+
+  @Test
+  void anEventIdSentAgainCannotOverwriteTheDocumentIndexedFirst() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    createConnector(bed);
+    String eventId = UUID.randomUUID().toString();
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      events.sendRaw(Events.minimal(eventId, "red"));
+      // The daily index is new: until its shard has started, searches answer 503.
+      await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(IllegalStateException.class)
+          .until(() -> probe.count(bed.indexPrefix) == 1);
+      events.sendRaw(Events.minimal(eventId, "blue"));
+    }
+
+    awaitCommittedOffsets(bed, 2);
+    assertThat(TaskMetricsProbe.documentsAlreadyIndexed(bed.connector)).isEqualTo(1);
+    assertThat(probe.document(bed.indexPrefix, eventId).orElseThrow()
+        .path("_source").path("colorName").asText()).isEqualTo("red");
+    assertThat(probe.count(bed.indexPrefix)).isEqualTo(1);
+    assertThat(connect.state(bed.connector)).isEqualTo("RUNNING RUNNING");
   }
 
   @Test
@@ -109,18 +132,23 @@ class ElasticsearchSinkConnectorIT {
       events.sendRaw("not json at all");
       events.sendRaw("[\"an\",\"array\"]");
       events.sendRaw("{\"eventId\":\"" + UUID.randomUUID() + "\",\"receivedAt\":\"yesterday\"}");
+      events.sendRaw("{\"eventId\":\"" + UUID.randomUUID()
+          + "\",\"receivedAt\":\"+292278995-01-01T00:00:00Z\"}");
       events.send(50);
     }
     createConnector(bed);
 
     awaitCount(bed, 100);
-    List<ConsumerRecord<byte[], byte[]>> deadLetters = readDeadLetters(bed, 3);
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = readDeadLetters(bed, 4);
     assertThat(deadLetters).extracting(record -> header(record,
             "__connect.errors.exception.message"))
         .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
         .anySatisfy(reason -> assertThat(reason).contains("not an object"))
-        .anySatisfy(reason -> assertThat(reason).contains("Elasticsearch refused"));
+        .anySatisfy(reason -> assertThat(reason).contains("Elasticsearch refused"))
+        .anySatisfy(reason -> assertThat(reason).contains("outside the storable window"));
     assertThat(probe.count(bed.indexPrefix)).isEqualTo(100);
+    assertThat(probe.indices(bed.indexPrefix + "-*")).isNotEmpty().allMatch(index -> index
+        .matches(Pattern.quote(bed.indexPrefix) + "-\\d{4}\\.\\d{2}\\.\\d{2}"));
     assertThat(connect.state(bed.connector)).isEqualTo("RUNNING RUNNING");
   }
 
@@ -146,6 +174,26 @@ class ElasticsearchSinkConnectorIT {
   }
 
   @Test
+  void aTaskStartedWhileElasticsearchIsDownWaitsForItAndThenIndexes() {
+    ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
+    createConnector(bed);
+    elasticsearch.stop();
+    try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
+      connect.post("connectors/" + bed.connector + "/tasks/0/restart");
+      events.send(100);
+      // A task whose start() throws is FAILED for good: Connect retries only put().
+      await().during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(30))
+          .until(() -> connect.state(bed.connector).equals("RUNNING RUNNING"));
+    } finally {
+      elasticsearch.start();
+    }
+
+    awaitCount(bed, 100);
+    assertThat(probe.indexTemplate(bed.indexPrefix)).isNotNull();
+    assertThat(connect.state(bed.connector)).isEqualTo("RUNNING RUNNING");
+  }
+
+  @Test
   void losesNothingWhenTheTaskRestartsMidStream() {
     ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
     createConnector(bed, "batch.size=50", "max.in.flight.requests=1");
@@ -165,6 +213,9 @@ class ElasticsearchSinkConnectorIT {
   void failsLoudlyWhenElasticsearchStaysDownPastTheRetryBudget() {
     ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
     createConnector(bed, "retry.timeout.ms=3000");
+    // The task has found Elasticsearch once: from then on an outage is bounded by the budget.
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> probe.indexTemplate(bed.indexPrefix) != null);
     elasticsearch.stop();
     try (Events events = new Events(kafka.bootstrapServers(), bed.topic)) {
       events.send(10);
@@ -215,14 +266,15 @@ class ElasticsearchSinkConnectorIT {
         .untilAsserted(() -> assertThat(probe.count(bed.indexPrefix)).isEqualTo(expected));
   }
 
-  private static void awaitCommittedOffsets(ConnectorTestBed bed) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
+  /** Waits until the committed offsets of the topic's partitions add up to {@code expected}. */
+  private static void awaitCommittedOffsets(ConnectorTestBed bed, long expected) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
       JsonNode offsets = connect.get("connectors/" + bed.connector + "/offsets");
       long committed = 0;
       for (JsonNode partition : offsets.path("offsets")) {
         committed += partition.path("offset").path("kafka_offset").asLong();
       }
-      return committed == 200;
+      return committed == expected;
     });
   }
 

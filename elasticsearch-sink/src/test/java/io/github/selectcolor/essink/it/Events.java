@@ -1,6 +1,7 @@
 package io.github.selectcolor.essink.it;
 
 import io.github.selectcolor.event.EventJson;
+import io.github.selectcolor.event.EventTimes;
 import io.github.selectcolor.event.SelectColorEvent;
 import io.github.selectcolor.event.UserAgentDetails;
 import java.nio.charset.StandardCharsets;
@@ -46,6 +47,12 @@ final class Events implements AutoCloseable {
     return SelectColorEvent.of(UUID.randomUUID(), now.minusNanos(5_000_000), now.minusNanos(
         1_000_000), now, name, COLORS[index % COLORS.length], USER_AGENT,
         new UserAgentDetails("Chrome", "131", "Windows NT", "Desktop"));
+  }
+
+  /** The JSON of an event with only an id, a color and a receipt time of now. */
+  static String minimal(String eventId, String colorName) {
+    return "{\"eventId\":\"" + eventId + "\",\"colorName\":\"" + colorName
+        + "\",\"receivedAt\":\"" + EventTimes.format(OffsetDateTime.now(ZoneOffset.UTC)) + "\"}";
   }
 
   /** Sends {@code count} new events and waits until Kafka has every one of them. */
