@@ -16,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -139,6 +144,31 @@ class LocalStackIT {
   }
 
   /** Opens the page as a new user, picks a color and waits until the collector accepted it. */
+  @Test
+  @Order(3)
+  void givesEveryTopicItMakesTheEventsTopicsReplication() throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        stack.bootstrapServers()))) {
+      Map<String, TopicDescription> topics = admin.describeTopics(admin.listTopics().names().get())
+          .allTopicNames().get();
+      int eventsReplication = replication(topics.get(LocalStack.TOPIC));
+
+      assertThat(eventsReplication).isEqualTo(3);
+      assertThat(topics).containsKeys(LocalStack.DEAD_LETTER_TOPIC, "select-color-connect-configs",
+          "select-color-connect-offsets", "select-color-connect-status");
+      assertThat(topics.values()).allSatisfy(topic -> assertThat(replication(topic))
+          .as("replication of %s", topic.name()).isEqualTo(eventsReplication));
+      ConfigResource deadLetters = new ConfigResource(ConfigResource.Type.TOPIC,
+          LocalStack.DEAD_LETTER_TOPIC);
+      assertThat(admin.describeConfigs(List.of(deadLetters)).all().get().get(deadLetters)
+          .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).isEqualTo("2");
+    }
+  }
+
+  private static int replication(TopicDescription topic) {
+    return topic.partitions().get(0).replicas().size();
+  }
+
   private static void pick(WebDriver driver, String userName, String color) {
     driver.get(stack.pageUrl().toString());
     await("the tracker is loaded").atMost(PAGE_DEADLINE).until(() -> (Boolean)
