@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code hdfsSink} health: up while every worker runs and lands all its partitions; down when a
- * worker stopped on a failure, retries a partition because HDFS or Kafka fails, or refuses a
- * partition because HDFS is ahead of Kafka's log (the reason is in the details). Part of the
- * readiness group.
+ * worker died and is not running again yet, retries a partition because HDFS or Kafka fails, or
+ * refuses a partition because HDFS is ahead of Kafka's log (the reason is in the details). Part
+ * of the readiness group.
  */
 @Component("hdfsSink")
 class SinkHealthIndicator extends AbstractHealthIndicator {
@@ -41,6 +41,7 @@ class SinkHealthIndicator extends AbstractHealthIndicator {
         "partitions", status.assigned().stream().map(Object::toString).sorted().toList(),
         "retrying", status.retrying().stream().map(Object::toString).sorted().toList(),
         "refused", refused,
+        "restarts", status.restarts(),
         "lastError", status.lastError() == null ? "" : status.lastError());
   }
 }

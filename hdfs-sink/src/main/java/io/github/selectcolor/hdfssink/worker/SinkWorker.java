@@ -235,7 +235,8 @@ final class SinkWorker implements Runnable {
     Map<TopicPartition, String> refused = new HashMap<>();
     retries.refusals().forEach((partition, ahead) -> refused.put(partition,
         ahead.describe(partition)));
-    status.set(new WorkerStatus(name, state, assigned, retries.partitions(), refused, lastError));
+    status.set(new WorkerStatus(name, state, assigned, retries.partitions(), refused, lastError,
+        0));
   }
 
   /** In the worker's thread, inside {@code poll()}. */

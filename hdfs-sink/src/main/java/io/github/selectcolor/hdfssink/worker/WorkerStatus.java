@@ -15,9 +15,11 @@ import org.apache.kafka.common.TopicPartition;
  * @param refused    owned partitions it does not consume because HDFS is ahead of Kafka's log,
  *                   with the reason
  * @param lastError  the last failure, a sentence; null when none
+ * @param restarts   how often the worker thread was started again after it died
  */
 public record WorkerStatus(String name, State state, Set<TopicPartition> assigned,
-    Set<TopicPartition> retrying, Map<TopicPartition, String> refused, String lastError) {
+    Set<TopicPartition> retrying, Map<TopicPartition, String> refused, String lastError,
+    int restarts) {
 
   public WorkerStatus {
     assigned = Set.copyOf(assigned);
@@ -26,7 +28,17 @@ public record WorkerStatus(String name, State state, Set<TopicPartition> assigne
   }
 
   static WorkerStatus starting(String name) {
-    return new WorkerStatus(name, State.STARTING, Set.of(), Set.of(), Map.of(), null);
+    return new WorkerStatus(name, State.STARTING, Set.of(), Set.of(), Map.of(), null, 0);
+  }
+
+  /** Between a worker that died and the next one; it owns nothing meanwhile. */
+  static WorkerStatus restarting(String name, String lastError, int restarts) {
+    return new WorkerStatus(name, State.RESTARTING, Set.of(), Set.of(), Map.of(), lastError,
+        restarts);
+  }
+
+  WorkerStatus withRestarts(int count) {
+    return new WorkerStatus(name, state, assigned, retrying, refused, lastError, count);
   }
 
   /** Running and landing every partition it owns. */
@@ -34,8 +46,13 @@ public record WorkerStatus(String name, State state, Set<TopicPartition> assigne
     return (state == State.STARTING || state == State.RUNNING) && retrying.isEmpty();
   }
 
+  /** The worker thread runs a worker: false from its death until a new one runs. */
+  public boolean alive() {
+    return state != State.FAILED && state != State.RESTARTING;
+  }
+
   /** Life of a worker. */
   public enum State {
-    STARTING, RUNNING, STOPPED, FAILED
+    STARTING, RUNNING, STOPPED, FAILED, RESTARTING
   }
 }
