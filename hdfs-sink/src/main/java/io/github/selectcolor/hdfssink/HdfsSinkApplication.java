@@ -25,7 +25,11 @@ public class HdfsSinkApplication {
       Map.entry("server.shutdown", "graceful"),
       Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus"),
       Map.entry("management.endpoint.health.probes.enabled", "true"),
+      // An operator needs the reason a partition is not landed, such as HDFS ahead of Kafka.
+      Map.entry("management.endpoint.health.show-details", "always"),
       Map.entry("management.endpoint.health.group.readiness.include", "readinessState,hdfsSink"),
+      Map.entry("management.endpoint.health.group.liveness.include",
+          "livenessState,hdfsSinkWorkers"),
       Map.entry("management.metrics.tags.application", "hdfs-sink"));
 
   public static void main(String[] args) {

@@ -3,6 +3,8 @@ package io.github.selectcolor.hdfssink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.selectcolor.hdfssink.worker.SinkWorkers;
+import io.github.selectcolor.hdfssink.worker.WorkerStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +34,7 @@ class CrashRecoveryIT extends SinkIntegrationTest {
     ConfigurableApplicationContext crashed = bed.startSink(crash, "hdfs-sink.workers=1",
         "hdfs-sink.roll.max-records=4", "hdfs-sink.roll.max-age=30s");
     List<UUID> ids = new ArrayList<>(bed.produce(0, 10, "Before Crash"));
-    // The crash is an uncaught Error in a worker thread, which Awaitility would report as its own.
-    await("the crash " + point).dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30))
-        .until(crash::crashed);
+    await("the crash " + point).atMost(Duration.ofSeconds(30)).until(crash::crashed);
     crashed.close();
     ids.addAll(bed.produce(0, 5, "After Crash"));
 
@@ -44,6 +44,31 @@ class CrashRecoveryIT extends SinkIntegrationTest {
         .until(() -> bed.landed().eventIds().size() >= ids.size() && temporaryFiles().isEmpty());
     assertThat(bed.landed().eventIds()).containsExactlyElementsOf(ids);
     assertContiguous(bed.landed());
+  }
+
+  @Test
+  void startsANewWorkerInPlaceOfOneThatDiedAndIsNotLiveMeanwhile() {
+    CrashOnce crash = new CrashOnce(CrashOnce.Point.WHILE_WRITING);
+    // A back-off long enough for the health checks to see the dead worker.
+    ConfigurableApplicationContext sink = bed.startSink(crash, "hdfs-sink.workers=1",
+        "hdfs-sink.retry.initial-backoff=4s", "hdfs-sink.retry.max-backoff=8s",
+        "hdfs-sink.roll.max-records=4", "hdfs-sink.roll.max-age=1s");
+    List<UUID> ids = new ArrayList<>(bed.produce(0, 10, "Before Crash"));
+    await("the crash").atMost(Duration.ofSeconds(30)).until(crash::crashed);
+
+    await("liveness down while no worker runs").atMost(Duration.ofSeconds(10))
+        .until(() -> SinkTestBed.actuator(sink, "health/liveness").contains("\"DOWN\""));
+    ids.addAll(bed.produce(0, 5, "After Crash"));
+
+    await("every event in HDFS").atMost(Duration.ofSeconds(60))
+        .until(() -> bed.landed().eventIds().size() >= ids.size());
+    assertThat(bed.landed().eventIds()).containsExactlyElementsOf(ids);
+    assertContiguous(bed.landed());
+    assertThat(sink.getBean(SinkWorkers.class).statuses()).singleElement().satisfies(status -> {
+      assertThat(status.state()).isEqualTo(WorkerStatus.State.RUNNING);
+      assertThat(status.restarts()).isEqualTo(1);
+    });
+    assertThat(SinkTestBed.actuator(sink, "health/liveness")).contains("\"status\":\"UP\"");
   }
 
   @Test

@@ -19,12 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
@@ -149,7 +146,7 @@ class HdfsSinkIT extends SinkIntegrationTest {
     sink.close();
 
     assertThat(bed.landed().eventIds()).containsExactlyElementsOf(ids);
-    assertThat(groupOffsets()).containsEntry(new TopicPartition(bed.topic(), 0), 5L);
+    assertThat(bed.groupOffsets()).containsEntry(new TopicPartition(bed.topic(), 0), 5L);
   }
 
   @Test
@@ -180,17 +177,6 @@ class HdfsSinkIT extends SinkIntegrationTest {
   private static String get(String url) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
         HttpResponse.BodyHandlers.ofString()).body();
-  }
-
-  private Map<TopicPartition, Long> groupOffsets() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers()))) {
-      Map<TopicPartition, OffsetAndMetadata> offsets = admin
-          .listConsumerGroupOffsets(bed.topic() + "-sink").partitionsToOffsetAndMetadata().get();
-      Map<TopicPartition, Long> result = new java.util.HashMap<>();
-      offsets.forEach((partition, offset) -> result.put(partition, offset.offset()));
-      return result;
-    }
   }
 
   private List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int expected) {

@@ -1,14 +1,24 @@
 package io.github.selectcolor.hdfssink;
 
+import static org.awaitility.Awaitility.await;
+
 import io.github.selectcolor.testkit.hdfs.HdfsClusterExtension;
 import io.github.selectcolor.testkit.kafka.KafkaClusterExtension;
 import io.github.selectcolor.event.EventJson;
 import io.github.selectcolor.event.SelectColorEvent;
 import io.github.selectcolor.event.UserAgentDetails;
 import io.github.selectcolor.hdfssink.files.CommitListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +27,14 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.hadoop.fs.Path;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -158,6 +173,58 @@ final class SinkTestBed implements AutoCloseable {
 
   LandedFiles landed() {
     return LandedFiles.read(hdfs.fileSystem(), topicDirectory());
+  }
+
+  /** Kafka's group offsets of the sink's group, which the sink updates after each commit. */
+  Map<TopicPartition, Long> groupOffsets() {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        kafka.bootstrapServers()))) {
+      Map<TopicPartition, Long> offsets = new HashMap<>();
+      admin.listConsumerGroupOffsets(topic + "-sink").partitionsToOffsetAndMetadata().get()
+          .forEach((partition, offset) -> offsets.put(partition, offset.offset()));
+      return offsets;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not read the sink's group offsets.", e.getCause());
+    }
+  }
+
+  /** Every record of the dead-letter topic, read up to the end of its log. */
+  List<ConsumerRecord<byte[], byte[]>> deadLetters() {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class))) {
+      List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic()).stream()
+          .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      await("the dead-letter topic read to its end").atMost(Duration.ofSeconds(30)).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        return partitions.stream().allMatch(
+            partition -> consumer.position(partition) >= ends.get(partition));
+      });
+    }
+    return records;
+  }
+
+  /** The body of an actuator endpoint of the sink, such as {@code health/liveness}. */
+  static String actuator(ConfigurableApplicationContext sink, String endpoint) {
+    URI uri = URI.create("http://localhost:" + sink.getEnvironment()
+        .getProperty("local.server.port") + "/actuator/" + endpoint);
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -6,7 +6,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Told about each step of landing records, in the worker's thread. The sink's exactly-once argument
  * rests on what a crash between these steps leaves behind; tests use this to crash there. An
- * exception thrown here is treated as a crash of the worker.
+ * {@link Error} thrown here is a crash of the worker, which is then replaced; an exception fails
+ * the partition, which is claimed again.
  */
 public interface CommitListener {
 
@@ -21,7 +22,10 @@ public interface CommitListener {
   default void synced(TopicPartition partition, Path temporaryFile) {
   }
 
-  /** The file is committed under its final name; Kafka's group offset is not yet updated. */
+  /**
+   * The file, or a marker of dead-lettered offsets, is committed under its final name; Kafka's
+   * group offset is not yet updated.
+   */
   default void renamed(TopicPartition partition, Path committedFile) {
   }
 }

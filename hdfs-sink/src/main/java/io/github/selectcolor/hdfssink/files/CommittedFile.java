@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * The name of a committed file, which is the sink's only record of progress: it holds the topic,
  * the partition and the first and last offset the file covers, such as
  * {@code select-color+1+0000000100+0000000199.jsonl}. Offsets of dead-lettered records inside the
- * range are covered too, so a partition's files tile its offsets without gaps or overlaps.
+ * range are covered too, and a run of them that no data file covers gets an empty marker of the
+ * same name ending in {@code .dead-lettered}; so a partition's files and markers tile its offsets
+ * without gaps or overlaps.
  *
  * @param topic       the topic; Kafka topic names cannot hold {@code +}
  * @param partition   the partition
@@ -19,7 +21,8 @@ import java.util.regex.Pattern;
 public record CommittedFile(String topic, int partition, long firstOffset, long lastOffset) {
 
   private static final Pattern NAME =
-      Pattern.compile("([a-zA-Z0-9._-]+)\\+(\\d+)\\+(\\d+)\\+(\\d+)\\.jsonl(\\.gz)?");
+      Pattern.compile("([a-zA-Z0-9._-]+)\\+(\\d+)\\+(\\d+)\\+(\\d+)"
+          + "(\\.jsonl|\\.jsonl\\.gz|\\.dead-lettered)");
 
   public CommittedFile {
     if (partition < 0 || firstOffset < 0 || lastOffset < firstOffset) {

@@ -2,8 +2,10 @@ package io.github.selectcolor.hdfssink.files;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * earlier owner that may still be writing - and only then reads the committed files. HDFS orders
  * the delete and an earlier owner's rename: either that rename came first and its file is counted,
  * or it fails. The earlier owner cannot create files again either, because it never creates
- * parent directories. Thread-safe if the file system is.
+ * parent directories. Progress counts data files and {@link DeadLetterMarker}s alike; markers
+ * that a later file or marker makes redundant are deleted. Thread-safe if the file system is.
  */
 public final class PartitionClaims {
 
@@ -40,6 +43,9 @@ public final class PartitionClaims {
       directories.put(partition, fence(partition));
     }
     Map<Integer, Long> next = nextOffsets(directories.keySet());
+    for (Map.Entry<Integer, Long> partition : next.entrySet()) {
+      deleteRedundantMarkers(partition.getKey(), partition.getValue());
+    }
     Map<Integer, Claim> claims = new HashMap<>();
     directories.forEach((partition, directory) -> claims.put(partition, new Claim(partition,
         directory, next.containsKey(partition) ? OptionalLong.of(next.get(partition))
@@ -60,7 +66,7 @@ public final class PartitionClaims {
     return claimDirectory;
   }
 
-  /** The offset after the last one committed, per partition that has committed files. */
+  /** The offset after the last one committed, per partition that has committed files or markers. */
   Map<Integer, Long> nextOffsets(Collection<Integer> partitions) throws IOException {
     Map<Integer, Long> next = new HashMap<>();
     for (FileStatus day : list(paths.topicDirectory())) {
@@ -74,7 +80,32 @@ public final class PartitionClaims {
         }
       }
     }
+    for (int partition : partitions) {
+      for (CommittedFile marker : markers(partition)) {
+        next.merge(partition, marker.nextOffset(), Math::max);
+      }
+    }
     return next;
+  }
+
+  private void deleteRedundantMarkers(int partition, long nextOffset) throws IOException {
+    for (CommittedFile marker : markers(partition)) {
+      if (marker.nextOffset() < nextOffset) {
+        fileSystem.delete(new Path(paths.deadLetteredDirectory(partition),
+            marker.fileName(DeadLetterMarker.EXTENSION)), false);
+      }
+    }
+  }
+
+  private List<CommittedFile> markers(int partition) throws IOException {
+    List<CommittedFile> markers = new ArrayList<>();
+    for (FileStatus file : list(paths.deadLetteredDirectory(partition))) {
+      CommittedFile.parse(file.getPath().getName())
+          .filter(marker -> marker.topic().equals(paths.topic()) && marker.partition() == partition
+              && file.getPath().getName().endsWith(DeadLetterMarker.EXTENSION))
+          .ifPresent(markers::add);
+    }
+    return markers;
   }
 
   private FileStatus[] list(Path directory) throws IOException {

@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * Lands one claimed partition: at most one open file at a time, committed when it reaches the
  * record count, the byte size or the age of {@code hdfs-sink.roll}, or when a record of another
  * hour arrives. Each committed file starts at the offset after the previous one, so the files of a
- * partition tile its offsets. Not thread-safe: it belongs to one worker.
+ * partition tile its offsets. A run of dead-lettered offsets that no file covers is committed by a
+ * {@link DeadLetterMarker} at the same age. Offsets only go forward: a record before one already
+ * landed is refused, never written into a file whose range would run backwards. Not thread-safe:
+ * it belongs to one worker.
  */
 public final class PartitionWriter {
 
@@ -37,6 +40,10 @@ public final class PartitionWriter {
   private long coveredFrom;
   private long expectedOffset;
   private OpenFile file;
+  /** When the first dead-lettered offset that no file covers yet was skipped; null when none. */
+  private Instant skippedSince;
+  /** The last marker this writer committed, made redundant by whatever it commits next. */
+  private Path marker;
 
   /**
    * @param nextOffset the first offset the next file covers; -1 when nothing was committed yet and
@@ -63,8 +70,11 @@ public final class PartitionWriter {
    * that file first, and so does reaching the count or size limit afterwards.
    *
    * @return the files committed on the way, oldest first
+   * @throws OffsetRewindException when the offset is before one already landed
    */
-  public List<Committed> write(long offset, byte[] value, TimeBucket bucket) throws IOException {
+  public List<Committed> write(long offset, byte[] value, TimeBucket bucket)
+      throws IOException, OffsetRewindException {
+    requireForward(offset);
     List<Committed> committed = new ArrayList<>(2);
     noteGap(offset);
     if (file != null && !file.bucket().equals(bucket)) {
@@ -73,6 +83,7 @@ public final class PartitionWriter {
     if (file == null) {
       file = OpenFile.create(fileSystem, claimDirectory, bucket,
           coveredFrom >= 0 ? coveredFrom : offset, compression, backgroundSync, clock.instant());
+      skippedSince = null;
     }
     file.append(value, offset);
     expectedOffset = offset + 1;
@@ -83,15 +94,31 @@ public final class PartitionWriter {
     return committed;
   }
 
-  /** Covers the offset of a record that went to the dead-letter topic instead. */
-  public void skip(long offset) {
+  /**
+   * Covers the offset of a record that goes to the dead-letter topic instead.
+   *
+   * @throws OffsetRewindException when the offset is before one already landed
+   */
+  public void skip(long offset) throws OffsetRewindException {
+    requireForward(offset);
     noteGap(offset);
     if (file != null) {
       file.cover(offset);
-    } else if (coveredFrom < 0) {
-      coveredFrom = offset;
+    } else {
+      if (coveredFrom < 0) {
+        coveredFrom = offset;
+      }
+      if (skippedSince == null) {
+        skippedSince = clock.instant();
+      }
     }
     expectedOffset = offset + 1;
+  }
+
+  private void requireForward(long offset) throws OffsetRewindException {
+    if (expectedOffset >= 0 && offset < expectedOffset) {
+      throw new OffsetRewindException(partition, offset, expectedOffset);
+    }
   }
 
   private void noteGap(long offset) {
@@ -104,28 +131,36 @@ public final class PartitionWriter {
     }
   }
 
-  /** True when the open file has been open for {@code hdfs-sink.roll.max-age}. */
+  /**
+   * True when the open file, or the run of dead-lettered offsets no file covers, is
+   * {@code hdfs-sink.roll.max-age} old.
+   */
   public boolean isDue(Instant now) {
-    return file != null && Duration.between(file.openedAt(), now).compareTo(roll.maxAge()) >= 0;
+    return dueIn(now).filter(Duration::isZero).isPresent();
   }
 
-  /** How long until the open file is due, zero when it is; empty without an open file. */
+  /** How long until what is uncommitted is due, zero when it is; empty when nothing is. */
   public Optional<Duration> dueIn(Instant now) {
-    if (file == null) {
+    Instant since = file != null ? file.openedAt() : skippedSince;
+    if (since == null) {
       return Optional.empty();
     }
-    Duration left = Duration.between(now, file.openedAt().plus(roll.maxAge()));
+    Duration left = Duration.between(now, since.plus(roll.maxAge()));
     return Optional.of(left.isNegative() ? Duration.ZERO : left);
   }
 
-  public boolean hasOpenFile() {
-    return file != null;
+  /** True with an open file or a run of dead-lettered offsets that no file covers yet. */
+  public boolean hasUncommitted() {
+    return file != null || skippedSince != null;
   }
 
-  /** Commits the open file, if any: sync, close, rename. */
+  /**
+   * Commits the open file (sync, close, rename), or else the marker of the dead-lettered offsets
+   * no file covers; nothing when there is neither.
+   */
   public Optional<Committed> commit() throws IOException {
     if (file == null) {
-      return Optional.empty();
+      return skippedSince == null ? Optional.empty() : Optional.of(commitMarker());
     }
     OpenFile committing = file;
     file = null;
@@ -139,11 +174,40 @@ public final class PartitionWriter {
       throw e;
     }
     coveredFrom = committing.lastOffset() + 1;
+    replaceMarker(null);
     listener.renamed(partition, target);
     log.debug("Committed {} with {} records of partition {}.", target, committing.records(),
         partition);
     return Optional.of(new Committed(target, committing.records(), committing.bytes(),
         coveredFrom));
+  }
+
+  private Committed commitMarker() throws IOException {
+    Path target = DeadLetterMarker.commit(fileSystem, claimDirectory,
+        paths.deadLetteredDirectory(partition.partition()), new CommittedFile(partition.topic(),
+            partition.partition(), coveredFrom, expectedOffset - 1));
+    skippedSince = null;
+    coveredFrom = expectedOffset;
+    replaceMarker(target);
+    listener.renamed(partition, target);
+    log.debug("Committed {}: offsets of partition {} that all went to the dead-letter topic.",
+        target, partition);
+    return new Committed(target, 0, 0, coveredFrom);
+  }
+
+  /** Deletes the previous marker, which the file or marker just committed makes redundant. */
+  private void replaceMarker(Path newMarker) {
+    Path previous = marker;
+    marker = newMarker;
+    if (previous == null) {
+      return;
+    }
+    try {
+      fileSystem.delete(previous, false);
+    } catch (IOException e) {
+      log.warn("Could not delete {}, which a later commit of partition {} made redundant; the"
+          + " partition's next claim deletes it: {}", previous, partition, e.toString());
+    }
   }
 
   /** Drops the open file without committing it; its records will be read again. */
@@ -155,13 +219,18 @@ public final class PartitionWriter {
   }
 
   /**
-   * A committed file.
+   * A committed file, or a marker of dead-lettered offsets.
    *
    * @param path       its final path
-   * @param records    lines in it
+   * @param records    lines in it; zero for a marker
    * @param bytes      its size as written
    * @param nextOffset the offset after the last one it covers
    */
   public record Committed(Path path, long records, long bytes, long nextOffset) {
+
+    /** False for a marker of dead-lettered offsets, which holds no records. */
+    public boolean isDataFile() {
+      return records > 0;
+    }
   }
 }

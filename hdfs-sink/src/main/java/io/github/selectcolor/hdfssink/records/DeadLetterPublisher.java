@@ -20,7 +20,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * Sends records the sink cannot write to the dead-letter topic: the original key, value and headers,
  * plus headers naming the reason and where the record came from. A partition's file is committed
  * only after its dead letters are acknowledged, so none is lost; after a crash some may be sent
- * twice. Not thread-safe: one per worker.
+ * twice. At most {@value #MAX_UNACKNOWLEDGED} sends per partition are held unacknowledged: the
+ * next one waits for them, so a long run of bad records holds bounded memory. Not thread-safe:
+ * one per worker.
  */
 public final class DeadLetterPublisher implements AutoCloseable {
 
@@ -29,6 +31,8 @@ public final class DeadLetterPublisher implements AutoCloseable {
   public static final String TOPIC_HEADER = "dead-letter.topic";
   public static final String PARTITION_HEADER = "dead-letter.partition";
   public static final String OFFSET_HEADER = "dead-letter.offset";
+  /** Sends per partition held before waiting for their acknowledgements. */
+  public static final int MAX_UNACKNOWLEDGED = 1_000;
 
   private final Producer<byte[], byte[]> producer;
   private final String topic;
@@ -39,7 +43,16 @@ public final class DeadLetterPublisher implements AutoCloseable {
     this.topic = topic;
   }
 
-  public void publish(ConsumerRecord<byte[], byte[]> record, Invalid invalid) {
+  /**
+   * Sends the record to the dead-letter topic, first waiting for the partition's earlier sends
+   * when {@value #MAX_UNACKNOWLEDGED} are unacknowledged.
+   */
+  public void publish(ConsumerRecord<byte[], byte[]> record, Invalid invalid)
+      throws DeadLetterException {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    if (unacknowledged(partition) >= MAX_UNACKNOWLEDGED) {
+      awaitAcknowledged(partition);
+    }
     Headers headers = new RecordHeaders(record.headers().toArray());
     headers.add(REASON_HEADER, utf8(invalid.reason().code()));
     headers.add(DETAIL_HEADER, utf8(invalid.detail()));
@@ -48,8 +61,13 @@ public final class DeadLetterPublisher implements AutoCloseable {
     headers.add(OFFSET_HEADER, utf8(Long.toString(record.offset())));
     Future<RecordMetadata> sent = producer.send(
         new ProducerRecord<>(topic, null, record.key(), record.value(), headers));
-    pending.computeIfAbsent(new TopicPartition(record.topic(), record.partition()),
-        partition -> new ArrayList<>()).add(sent);
+    pending.computeIfAbsent(partition, key -> new ArrayList<>()).add(sent);
+  }
+
+  /** Sends of the partition not yet known to be acknowledged. */
+  int unacknowledged(TopicPartition partition) {
+    List<Future<RecordMetadata>> sends = pending.get(partition);
+    return sends == null ? 0 : sends.size();
   }
 
   /** Waits until every dead letter of the partition is acknowledged. */

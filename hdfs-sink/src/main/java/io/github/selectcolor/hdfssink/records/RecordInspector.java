@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.selectcolor.hdfssink.files.TimeBucket;
 import io.github.selectcolor.hdfssink.files.TimeBuckets;
 import io.github.selectcolor.event.EventTimes;
+import io.github.selectcolor.event.StorableTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.invoke.MethodHandles;
@@ -19,11 +20,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 /**
  * Decides whether a record's value can be a line of a JSON-lines file - UTF-8, one JSON object, no
  * line breaks - and which hour it belongs to: its {@code receivedAt}, else the record's timestamp.
+ * That time must lie in {@link StorableTime}'s window, so that every hour names a valid folder.
  * Reads with Jackson's streaming parser and keeps nothing. Not thread-safe (it reuses a decoder):
  * one per worker.
  */
@@ -62,7 +66,7 @@ public final class RecordInspector {
       if (!isUtf8(value)) {
         return new Invalid(Reason.NOT_UTF8, "The value is not valid UTF-8.");
       }
-      return new Valid(buckets.of(hourSource(receivedAt, recordTimestamp)));
+      return placeInHour(receivedAt, recordTimestamp);
     } catch (JsonProcessingException e) {
       if (!isUtf8(value)) {
         return new Invalid(Reason.NOT_UTF8, "The value is not valid UTF-8.");
@@ -116,15 +120,27 @@ public final class RecordInspector {
     return receivedAt;
   }
 
-  private static Instant hourSource(String receivedAt, long recordTimestamp) {
-    if (receivedAt != null) {
-      try {
-        return EventTimes.parse(receivedAt).toInstant();
-      } catch (DateTimeException e) {
-        return Instant.ofEpochMilli(recordTimestamp);
-      }
+  private Inspection placeInHour(String receivedAt, long recordTimestamp) {
+    OffsetDateTime received = parseOrNull(receivedAt);
+    String field = received != null ? RECEIVED_AT : "the record timestamp";
+    OffsetDateTime time = received != null ? received
+        : Instant.ofEpochMilli(recordTimestamp).atOffset(ZoneOffset.UTC);
+    if (!StorableTime.contains(time)) {
+      return new Invalid(Reason.UNSTORABLE_TIME, StorableTime.refusal(field, time) + ".");
     }
-    return Instant.ofEpochMilli(recordTimestamp);
+    return new Valid(buckets.of(time.toInstant()));
+  }
+
+  private static OffsetDateTime parseOrNull(String receivedAt) {
+    if (receivedAt == null) {
+      return null;
+    }
+    try {
+      return EventTimes.parse(receivedAt);
+    } catch (DateTimeException e) {
+      // Not a time at all: the record's own timestamp places it, as when the field is missing.
+      return null;
+    }
   }
 
   /** What an inspection found. */
@@ -148,7 +164,11 @@ public final class RecordInspector {
     NOT_UTF8("not-utf8"),
     LINE_BREAK("line-break"),
     NOT_JSON("not-json"),
-    NOT_A_JSON_OBJECT("not-a-json-object");
+    NOT_A_JSON_OBJECT("not-a-json-object"),
+    /** The time that places the record in an hour is outside {@link StorableTime}'s window. */
+    UNSTORABLE_TIME("unstorable-time"),
+    /** Inspecting the value failed in a way the checks above do not name. */
+    UNINSPECTABLE("uninspectable");
 
     private final String code;
 

@@ -18,8 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes each worker's clients from Spring Boot's {@code spring.kafka.*} and the sink's settings.
- * What exactly-once depends on is not overridable: no auto-commit (HDFS holds the progress) and
- * dead letters acknowledged by every in-sync replica. Thread-safe.
+ * What exactly-once depends on is not overridable: no auto-commit (HDFS holds the progress),
+ * {@code auto.offset.reset=earliest} (a user's other value stops the start-up, see
+ * {@link ExactlyOnceConsumerSettings}) and dead letters acknowledged by every in-sync replica.
+ * Thread-safe.
  */
 @Component
 public class SinkClients {
@@ -38,23 +40,29 @@ public class SinkClients {
   private final HdfsSinkProperties properties;
 
   public SinkClients(KafkaProperties kafka, SslBundles sslBundles, HdfsSinkProperties properties) {
+    ExactlyOnceConsumerSettings.check(kafka);
     this.kafka = kafka;
     this.sslBundles = sslBundles;
     this.properties = properties;
   }
 
   KafkaConsumer<byte[], byte[]> consumer(String workerName) {
+    return new KafkaConsumer<>(consumerConfig(workerName));
+  }
+
+  Map<String, Object> consumerConfig(String workerName) {
     Map<String, Object> config = kafka.buildConsumerProperties(sslBundles);
     config.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "hdfs-sink");
-    config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.putIfAbsent(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
         CooperativeStickyAssignor.class.getName());
     FETCH_DEFAULTS.forEach(config::putIfAbsent);
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId(workerName));
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+        ExactlyOnceConsumerSettings.AUTO_OFFSET_RESET);
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    return new KafkaConsumer<>(config);
+    return config;
   }
 
   KafkaProducer<byte[], byte[]> deadLetterProducer(String workerName) {

@@ -19,6 +19,7 @@ public class SinkMetrics {
   private final Counter bytesCommitted;
   private final Counter filesCommitted;
   private final Timer commitLatency;
+  private final Counter workerRestarts;
 
   public SinkMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -31,6 +32,8 @@ public class SinkMetrics {
     this.commitLatency = Timer.builder("hdfs.sink.commit.latency")
         .description("Time to sync, close and rename a file").publishPercentileHistogram()
         .register(registry);
+    this.workerRestarts = Counter.builder("hdfs.sink.worker.restarts")
+        .description("Workers started again after they died").register(registry);
   }
 
   MeterRegistry registry() {
@@ -42,6 +45,10 @@ public class SinkMetrics {
     bytesCommitted.increment(bytes);
     filesCommitted.increment();
     commitLatency.record(took);
+  }
+
+  void workerRestarted() {
+    workerRestarts.increment();
   }
 
   void deadLettered(Reason reason) {

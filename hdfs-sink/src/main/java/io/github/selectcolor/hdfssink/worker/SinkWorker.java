@@ -1,19 +1,14 @@
 package io.github.selectcolor.hdfssink.worker;
 
 import io.github.selectcolor.hdfssink.HdfsSinkProperties;
-import io.github.selectcolor.hdfssink.files.BackgroundSync;
 import io.github.selectcolor.hdfssink.files.CommitListener;
 import io.github.selectcolor.hdfssink.files.PartitionClaims;
 import io.github.selectcolor.hdfssink.files.PartitionClaims.Claim;
-import io.github.selectcolor.hdfssink.files.PartitionWriter;
-import io.github.selectcolor.hdfssink.files.PartitionWriter.Committed;
 import io.github.selectcolor.hdfssink.files.SinkPaths;
 import io.github.selectcolor.hdfssink.records.DeadLetterPublisher;
-import io.github.selectcolor.hdfssink.records.DeadLetterPublisher.DeadLetterException;
-import io.github.selectcolor.hdfssink.records.RecordInspector;
-import io.github.selectcolor.hdfssink.records.RecordInspector.Inspection;
-import io.github.selectcolor.hdfssink.records.RecordInspector.Invalid;
-import io.github.selectcolor.hdfssink.records.RecordInspector.Valid;
+import io.github.selectcolor.hdfssink.worker.ResumePosition.AfterDeletedRecords;
+import io.github.selectcolor.hdfssink.worker.ResumePosition.AtOffset;
+import io.github.selectcolor.hdfssink.worker.ResumePosition.HdfsAhead;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,18 +16,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -40,14 +33,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One worker thread: one KafkaConsumer, one HDFS client, one writer per partition it owns. It
- * claims each assigned partition in HDFS and seeks to the offset after the last committed file;
- * Kafka's group offsets are only updated for lag monitoring. A partition whose file cannot be
- * written or committed (HDFS down, fenced by a later owner, dead letters not acknowledged) is
- * paused, its open file dropped, and claimed again after a back-off: its records are read again,
- * so nothing is lost and, as the claim reads HDFS, nothing is written twice. Stopped by
- * {@link #stop()}, which commits the open files. Not thread-safe apart from {@link #stop()} and
- * {@link #status()}.
+ * One worker: one KafkaConsumer, one HDFS client, and a {@link RecordLanding} for the partitions
+ * it owns. It claims each assigned partition in HDFS and seeks to the offset after the last
+ * committed file or marker, checked against the span of the partition's log
+ * ({@link ResumePosition}); Kafka's group offsets are only updated for lag monitoring. A partition
+ * that cannot be landed now (HDFS down, fenced by a later owner, dead letters not acknowledged,
+ * offsets gone backwards) is paused, its open file dropped, and claimed again after a back-off:
+ * its records are read again, so nothing is lost and, as the claim reads HDFS, nothing is written
+ * twice. A partition that HDFS holds further than Kafka's log reaches is not consumed at all.
+ * Stopped by {@link #stop()}, which commits the open files. Not thread-safe apart from
+ * {@link #stop()} and {@link #status()}.
  */
 final class SinkWorker implements Runnable {
 
@@ -56,18 +51,12 @@ final class SinkWorker implements Runnable {
   private final String name;
   private final Consumer<byte[], byte[]> consumer;
   private final FileSystem fileSystem;
-  private final DeadLetterPublisher deadLetters;
   private final HdfsSinkProperties properties;
   private final SinkPaths paths;
   private final PartitionClaims claims;
-  private final RecordInspector inspector;
   private final Clock clock;
-  private final SinkMetrics metrics;
-  private final CommitListener listener;
-  private final Backoff backoff;
-  private final BackgroundSync backgroundSync;
-  private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
-  private final Map<TopicPartition, Retry> retries = new HashMap<>();
+  private final PartitionRetries retries;
+  private final RecordLanding landing;
   private final AtomicReference<WorkerStatus> status;
   private volatile boolean running = true;
   private String lastError;
@@ -78,17 +67,15 @@ final class SinkWorker implements Runnable {
     this.name = name;
     this.consumer = consumer;
     this.fileSystem = fileSystem;
-    this.deadLetters = deadLetters;
     this.properties = properties;
     this.paths = paths;
     this.claims = new PartitionClaims(fileSystem, paths);
-    this.inspector = new RecordInspector(properties.timeZone());
     this.clock = clock;
-    this.metrics = metrics;
-    this.listener = listener;
-    this.backoff = new Backoff(properties.retry().initialBackoff(), properties.retry().maxBackoff());
+    this.retries = new PartitionRetries(
+        new Backoff(properties.retry().initialBackoff(), properties.retry().maxBackoff()), clock);
+    this.landing = new RecordLanding(name, consumer, fileSystem, deadLetters, properties, paths,
+        clock, metrics, listener, this::fail);
     this.status = new AtomicReference<>(WorkerStatus.starting(name));
-    this.backgroundSync = new BackgroundSync(name + "-sync", properties.syncBehind());
   }
 
   @Override
@@ -128,154 +115,104 @@ final class SinkWorker implements Runnable {
   }
 
   private void pollOnce() {
-    ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout(clock.instant()));
+    ConsumerRecords<byte[], byte[]> records = consumer.poll(landing.pollTimeout(clock.instant()));
     for (TopicPartition partition : records.partitions()) {
       for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-        PartitionWriter writer = writers.get(partition);
-        if (writer == null) {
+        if (!landing.lands(partition)) {
           break;
         }
-        land(partition, writer, record);
+        landing.land(partition, record);
       }
     }
     Instant now = clock.instant();
-    for (Map.Entry<TopicPartition, PartitionWriter> entry : new ArrayList<>(writers.entrySet())) {
-      if (entry.getValue().isDue(now)) {
-        commit(entry.getKey());
-      }
-    }
-    retryDue(now);
-    publishStatus(WorkerStatus.State.RUNNING);
-  }
-
-  /**
-   * The poll timeout, cut short when an open file falls due sooner, so that a file is committed at
-   * its roll age rather than up to a poll timeout later.
-   */
-  private Duration pollTimeout(Instant now) {
-    Duration timeout = properties.pollTimeout();
-    for (PartitionWriter writer : writers.values()) {
-      Optional<Duration> dueIn = writer.dueIn(now);
-      if (dueIn.isPresent() && dueIn.get().compareTo(timeout) < 0) {
-        timeout = dueIn.get();
-      }
-    }
-    return timeout;
-  }
-
-  private void land(TopicPartition partition, PartitionWriter writer,
-      ConsumerRecord<byte[], byte[]> record) {
-    Inspection inspection = inspector.inspect(record.value(), record.timestamp());
-    try {
-      if (inspection instanceof Valid valid) {
-        // The write may commit a file, and no file is committed before the dead letters it covers.
-        deadLetters.awaitAcknowledged(partition);
-        long started = System.nanoTime();
-        List<Committed> committed = writer.write(record.offset(), record.value(), valid.bucket());
-        if (!committed.isEmpty()) {
-          afterCommit(partition, committed, Duration.ofNanos(System.nanoTime() - started));
-        }
-      } else if (inspection instanceof Invalid invalid) {
-        deadLetters.publish(record, invalid);
-        writer.skip(record.offset());
-        metrics.deadLettered(invalid.reason());
-        log.debug("Sent offset {} of partition {} to the dead-letter topic: {}", record.offset(),
-            partition, invalid.detail());
-      }
-    } catch (IOException | DeadLetterException | KafkaException e) {
-      fail(partition, e);
-    }
-  }
-
-  private void commit(TopicPartition partition) {
-    PartitionWriter writer = writers.get(partition);
-    if (writer == null || !writer.hasOpenFile()) {
-      return;
-    }
-    long started = System.nanoTime();
-    try {
-      deadLetters.awaitAcknowledged(partition);
-      writer.commit().ifPresent(committed -> afterCommit(partition, List.of(committed),
-          Duration.ofNanos(System.nanoTime() - started)));
-    } catch (IOException | DeadLetterException | KafkaException e) {
-      fail(partition, e);
-    }
-  }
-
-  private void afterCommit(TopicPartition partition, List<Committed> committed, Duration took) {
-    Committed last = committed.get(committed.size() - 1);
-    committed.forEach(file -> metrics.committed(file.records(), file.bytes(), took));
-    try {
-      consumer.commitSync(Map.of(partition, new OffsetAndMetadata(last.nextOffset())));
-    } catch (KafkaException e) {
-      log.warn("Committed {} but could not update the group offset of partition {} to {} (used"
-          + " for lag monitoring only; HDFS holds the progress): {}", last.path(), partition,
-          last.nextOffset(), e.toString());
-    }
-  }
-
-  private void fail(TopicPartition partition, Exception cause) {
-    PartitionWriter writer = writers.remove(partition);
-    if (writer != null) {
-      writer.abandon();
-    }
-    deadLetters.forget(partition);
-    consumer.pause(List.of(partition));
-    Retry retry = retries.getOrDefault(partition, new Retry(0, clock.instant()));
-    Duration delay = backoff.delay(retry.attempt());
-    retries.put(partition, new Retry(retry.attempt() + 1, clock.instant().plus(delay)));
-    lastError = "Partition " + partition + " failed: " + cause;
-    log.warn("Could not land partition {}; its open file is dropped and its records will be read"
-        + " again after claiming it anew in {} ms: {}", partition, delay.toMillis(), cause.toString());
-  }
-
-  private void retryDue(Instant now) {
-    List<TopicPartition> due = retries.entrySet().stream()
-        .filter(entry -> !entry.getValue().at().isAfter(now))
-        .map(Map.Entry::getKey).toList();
+    landing.commitDue(now);
+    List<TopicPartition> due = retries.due(now);
     if (!due.isEmpty()) {
       claimAndSeek(due);
     }
+    publishStatus(WorkerStatus.State.RUNNING);
+  }
+
+  /** The partition was stopped by the landing or the claim; it is claimed again later. */
+  private void fail(TopicPartition partition, Exception cause) {
+    consumer.pause(List.of(partition));
+    Duration delay = retries.schedule(partition);
+    lastError = "Partition " + partition + " failed: " + cause;
+    log.warn("Could not land partition {}; its open file is dropped and its records will be read"
+        + " again after claiming it anew in {} ms: {}", partition, delay.toMillis(),
+        cause.toString());
   }
 
   private void claimAndSeek(Collection<TopicPartition> partitions) {
+    Map<Integer, Claim> claimed;
+    Map<TopicPartition, Long> logStarts;
+    Map<TopicPartition, Long> logEnds;
     try {
-      Map<Integer, Claim> claimed = claims.claim(
-          partitions.stream().map(TopicPartition::partition).toList());
-      for (TopicPartition partition : partitions) {
-        Claim claim = claimed.get(partition.partition());
-        long next = claim.nextOffset().orElse(-1L);
-        writers.put(partition, new PartitionWriter(partition, fileSystem, paths, claim.directory(),
-            next, properties, backgroundSync, clock, listener));
-        if (next >= 0) {
-          consumer.seek(partition, next);
-        } else {
-          consumer.seekToBeginning(List.of(partition));
-        }
-        retries.remove(partition);
-        log.info("Worker {} claimed partition {} in HDFS and resumes it at {}.", name, partition,
-            next >= 0 ? "offset " + next : "its earliest offset");
-      }
-      consumer.resume(partitions);
-    } catch (IOException e) {
+      claimed = claims.claim(partitions.stream().map(TopicPartition::partition).toList());
+      logStarts = consumer.beginningOffsets(partitions);
+      logEnds = consumer.endOffsets(partitions);
+    } catch (WakeupException e) {
+      throw e;
+    } catch (IOException | KafkaException e) {
       partitions.forEach(partition -> fail(partition, e));
+      return;
+    }
+    List<TopicPartition> resumed = new ArrayList<>();
+    for (TopicPartition partition : partitions) {
+      Claim claim = claimed.get(partition.partition());
+      ResumePosition position = ResumePosition.of(claim.nextOffset(), logStarts.get(partition),
+          logEnds.get(partition), retries.refusal(partition));
+      if (position instanceof HdfsAhead ahead) {
+        refuse(partition, ahead);
+      } else {
+        resume(partition, claim, position);
+        resumed.add(partition);
+      }
+    }
+    consumer.resume(resumed);
+  }
+
+  private void resume(TopicPartition partition, Claim claim, ResumePosition position) {
+    long next = -1;
+    if (position instanceof AtOffset at) {
+      next = at.offset();
+    } else if (position instanceof AfterDeletedRecords deleted) {
+      next = deleted.logStart();
+      log.warn("Kafka deleted offsets {} to {} of partition {} before the sink landed them; it"
+          + " resumes at offset {}.", deleted.hdfsNext(), next - 1, partition, next);
+    }
+    landing.start(partition, claim.directory(), next);
+    if (next >= 0) {
+      consumer.seek(partition, next);
+    } else {
+      consumer.seekToBeginning(List.of(partition));
+    }
+    retries.clear(partition);
+    log.info("Worker {} claimed partition {} in HDFS and resumes it at {}.", name, partition,
+        next >= 0 ? "offset " + next : "its earliest offset");
+  }
+
+  private void refuse(TopicPartition partition, HdfsAhead ahead) {
+    consumer.pause(List.of(partition));
+    if (retries.refuse(partition, ahead)) {
+      lastError = ahead.describe(partition);
+      log.error("{} The sink does not consume this partition until those files are moved out of"
+          + " {} and {}.", lastError, paths.topicDirectory(),
+          paths.deadLetteredDirectory(partition.partition()));
     }
   }
 
   private void close(boolean orderly) {
     try {
       if (orderly) {
-        new ArrayList<>(writers.keySet()).forEach(this::commit);
-      } else {
-        writers.values().forEach(PartitionWriter::abandon);
+        landing.commitAll();
       }
-      writers.clear();
+      landing.abandonAll();
       consumer.close(Duration.ofSeconds(5));
     } catch (KafkaException e) {
       log.warn("Worker {} could not close its consumer cleanly: {}", name, e.toString());
     } finally {
-      deadLetters.close();
-      backgroundSync.close();
+      landing.close();
       closeFileSystem();
       if (status.get().state() != WorkerStatus.State.FAILED) {
         publishStatus(WorkerStatus.State.STOPPED);
@@ -293,9 +230,13 @@ final class SinkWorker implements Runnable {
   }
 
   private void publishStatus(WorkerStatus.State state) {
-    Set<TopicPartition> assigned = writers.keySet().stream().collect(Collectors.toSet());
-    assigned.addAll(retries.keySet());
-    status.set(new WorkerStatus(name, state, assigned, retries.keySet(), lastError));
+    Set<TopicPartition> assigned = new HashSet<>(landing.partitions());
+    assigned.addAll(retries.partitions());
+    Map<TopicPartition, String> refused = new HashMap<>();
+    retries.refusals().forEach((partition, ahead) -> refused.put(partition,
+        ahead.describe(partition)));
+    status.set(new WorkerStatus(name, state, assigned, retries.partitions(), refused, lastError,
+        0));
   }
 
   /** In the worker's thread, inside {@code poll()}. */
@@ -305,7 +246,7 @@ final class SinkWorker implements Runnable {
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
       for (TopicPartition partition : partitions) {
         if (running) {
-          commit(partition);
+          landing.commit(partition);
         }
         drop(partition);
       }
@@ -326,19 +267,8 @@ final class SinkWorker implements Runnable {
     }
 
     private void drop(TopicPartition partition) {
-      PartitionWriter writer = writers.remove(partition);
-      if (writer != null) {
-        writer.abandon();
-      }
-      retries.remove(partition);
-      deadLetters.forget(partition);
+      landing.stop(partition);
+      retries.clear(partition);
     }
-  }
-
-  /**
-   * @param attempt failures so far
-   * @param at      when to claim the partition again
-   */
-  private record Retry(int attempt, Instant at) {
   }
 }

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,10 +23,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the workers, one named thread each ({@code hdfs-sink-worker-N}), and stops them within
- * {@code hdfs-sink.shutdown-timeout}: each commits its open files and closes its consumer. A worker
- * that does not finish in time leaves its open files behind, which the partition's next owner
- * discards; their records are still in Kafka. Thread-safe.
+ * Starts the workers, one named thread each ({@code hdfs-sink-worker-N}) that replaces its worker
+ * when it dies ({@link WorkerSlot}), and stops them within {@code hdfs-sink.shutdown-timeout}:
+ * each commits its open files and closes its consumer. A worker that does not finish in time
+ * leaves its open files behind, which the partition's next owner discards; their records are
+ * still in Kafka. Thread-safe.
  */
 @Component
 public class SinkWorkers implements SmartLifecycle {
@@ -36,9 +39,10 @@ public class SinkWorkers implements SmartLifecycle {
   private final Clock clock;
   private final SinkMetrics metrics;
   private final CommitListener listener;
-  private final List<SinkWorker> workers = new ArrayList<>();
+  private final List<WorkerSlot> slots = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
-  private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
+  /** The meters of each worker thread's current consumer, by thread name. */
+  private final Map<String, KafkaClientMetrics> clientMetrics = new ConcurrentHashMap<>();
   private boolean running;
 
   public SinkWorkers(HdfsSinkProperties properties, SinkClients clients, Clock clock,
@@ -53,24 +57,34 @@ public class SinkWorkers implements SmartLifecycle {
   @Override
   public synchronized void start() {
     SinkPaths paths = new SinkPaths(new Path(properties.basePath()), properties.topic());
+    Backoff restartBackoff = new Backoff(properties.retry().initialBackoff(),
+        properties.retry().maxBackoff());
     for (int index = 0; index < properties.workers(); index++) {
       String name = "hdfs-sink-worker-" + index;
-      KafkaConsumer<byte[], byte[]> consumer = clients.consumer(name);
-      KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
-      consumerMetrics.bindTo(metrics.registry());
-      clientMetrics.add(consumerMetrics);
-      KafkaProducer<byte[], byte[]> producer = clients.deadLetterProducer(name);
-      SinkWorker worker = new SinkWorker(name, consumer, fileSystem(name),
-          new DeadLetterPublisher(producer, properties.deadLetterTopic()), properties, paths, clock,
-          metrics, listener);
-      Thread thread = new Thread(worker, name);
-      workers.add(worker);
-      threads.add(thread);
+      WorkerSlot slot = new WorkerSlot(name, newWorker(name, paths),
+          () -> newWorker(name, paths), restartBackoff, clock, metrics);
+      slots.add(slot);
+      threads.add(new Thread(slot, name));
     }
     threads.forEach(Thread::start);
     running = true;
-    log.info("Started {} worker(s) landing topic {} in {}{}.", workers.size(), properties.topic(),
+    log.info("Started {} worker(s) landing topic {} in {}{}.", slots.size(), properties.topic(),
         properties.fileSystem(), properties.basePath());
+  }
+
+  /** A worker with clients of its own; the meters of a dead worker's consumer are removed. */
+  private SinkWorker newWorker(String name, SinkPaths paths) {
+    KafkaConsumer<byte[], byte[]> consumer = clients.consumer(name);
+    KafkaClientMetrics consumerMetrics = new KafkaClientMetrics(consumer);
+    consumerMetrics.bindTo(metrics.registry());
+    KafkaClientMetrics replaced = clientMetrics.put(name, consumerMetrics);
+    if (replaced != null) {
+      replaced.close();
+    }
+    KafkaProducer<byte[], byte[]> producer = clients.deadLetterProducer(name);
+    return new SinkWorker(name, consumer, fileSystem(name),
+        new DeadLetterPublisher(producer, properties.deadLetterTopic()), properties, paths, clock,
+        metrics, listener);
   }
 
   private FileSystem fileSystem(String worker) {
@@ -84,12 +98,12 @@ public class SinkWorkers implements SmartLifecycle {
 
   @Override
   public synchronized void stop() {
-    workers.forEach(SinkWorker::stop);
+    slots.forEach(WorkerSlot::stop);
     long deadline = System.nanoTime() + properties.shutdownTimeout().toNanos();
     for (Thread thread : threads) {
       awaitEnd(thread, deadline);
     }
-    clientMetrics.forEach(KafkaClientMetrics::close);
+    clientMetrics.values().forEach(KafkaClientMetrics::close);
     running = false;
   }
 
@@ -113,6 +127,6 @@ public class SinkWorkers implements SmartLifecycle {
 
   /** Each worker's latest status. */
   public synchronized List<WorkerStatus> statuses() {
-    return workers.stream().map(SinkWorker::status).toList();
+    return slots.stream().map(WorkerSlot::status).toList();
   }
 }

@@ -28,6 +28,12 @@ class CommittedFileTest {
   }
 
   @Test
+  void readsTheNameOfAMarkerOfDeadLetteredOffsets() {
+    assertThat(CommittedFile.parse("select-color+2+0000000100+0000000199.dead-lettered"))
+        .contains(new CommittedFile("select-color", 2, 100, 199));
+  }
+
+  @Test
   void resumesAfterTheLastOffset() {
     assertThat(new CommittedFile("t", 0, 0, 9).nextOffset()).isEqualTo(10);
   }

@@ -66,7 +66,7 @@ class PartitionFencingIT {
   }
 
   @Test
-  void zombieCannotCommitItsOpenFileOnceANewOwnerClaimedThePartition() throws IOException {
+  void zombieCannotCommitItsOpenFileOnceANewOwnerClaimedThePartition() throws Exception {
     PartitionWriter zombie = writer(zombieClient, claim(zombieClient));
     writeOffsets(zombie, 0, 5);
 
@@ -88,7 +88,7 @@ class PartitionFencingIT {
   }
 
   @Test
-  void newOwnerResumesAfterTheLastFileTheZombieCommittedBeforeTheClaim() throws IOException {
+  void newOwnerResumesAfterTheLastFileTheZombieCommittedBeforeTheClaim() throws Exception {
     PartitionWriter zombie = writer(zombieClient, claim(zombieClient));
     writeOffsets(zombie, 0, 5);
     zombie.commit();
@@ -115,7 +115,8 @@ class PartitionFencingIT {
         CommitListener.NONE);
   }
 
-  private static void writeOffsets(PartitionWriter writer, long first, int count) throws IOException {
+  private static void writeOffsets(PartitionWriter writer, long first, int count)
+      throws IOException, OffsetRewindException {
     for (long offset = first; offset < first + count; offset++) {
       writer.write(offset, LINE, BUCKET);
     }

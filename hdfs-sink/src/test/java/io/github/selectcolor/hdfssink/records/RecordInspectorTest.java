@@ -8,6 +8,7 @@ import io.github.selectcolor.hdfssink.records.RecordInspector.Reason;
 import io.github.selectcolor.hdfssink.records.RecordInspector.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,34 @@ class RecordInspectorTest {
         .isEqualTo(expected);
     assertThat(inspector.inspect(utf8("{\"receivedAt\":\"yesterday\"}"), RECORD_TIME))
         .isEqualTo(expected);
+  }
+
+  @Test
+  void refusesAReceivedTimeThatOverflowsEpochMillisecondsInsteadOfThrowing() {
+    var inspection = inspector.inspect(
+        utf8("{\"receivedAt\":\"+292278995-01-01T00:00:00Z\"}"), RECORD_TIME);
+
+    assertThat(inspection).isEqualTo(new Invalid(Reason.UNSTORABLE_TIME, "receivedAt"
+        + " +292278995-01-01T00:00:00Z is outside the storable window from 1970-01-01T00:00:00Z"
+        + " to 10000-01-01T00:00:00Z."));
+  }
+
+  @Test
+  void refusesReceivedTimesJustOutsideTheStorableWindow() {
+    assertThat(reason("{\"receivedAt\":\"1969-12-31T23:59:59.999Z\"}"))
+        .isEqualTo(Reason.UNSTORABLE_TIME);
+    assertThat(reason("{\"receivedAt\":\"+10000-01-01T00:00:00Z\"}"))
+        .isEqualTo(Reason.UNSTORABLE_TIME);
+    assertThat(inspector.inspect(utf8("{\"receivedAt\":\"9999-12-31T23:59:59.999Z\"}"),
+        RECORD_TIME)).isEqualTo(new Valid(new TimeBucket(LocalDate.of(9999, 12, 31), 23)));
+  }
+
+  @Test
+  void refusesARecordTimestampOutsideTheWindowWhenReceivedAtIsMissing() {
+    var inspection = (Invalid) inspector.inspect(utf8("{\"a\":1}"), -1);
+
+    assertThat(inspection.reason()).isEqualTo(Reason.UNSTORABLE_TIME);
+    assertThat(inspection.detail()).startsWith("the record timestamp 1969-12-31T23:59:59.999Z");
   }
 
   @Test

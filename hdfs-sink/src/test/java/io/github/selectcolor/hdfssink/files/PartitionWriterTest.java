@@ -1,0 +1,102 @@
+package io.github.selectcolor.hdfssink.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.selectcolor.hdfssink.HdfsSinkProperties;
+import io.github.selectcolor.hdfssink.HdfsSinkProperties.Compression;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
+
+/** The writer's offset rules, on the local file system. */
+class PartitionWriterTest {
+
+  private static final TopicPartition PARTITION = new TopicPartition("select-color", 0);
+  private static final TimeBucket BUCKET = TimeBucket.of(Instant.parse("2026-11-22T09:30:00Z"),
+      ZoneOffset.UTC);
+  private static final byte[] LINE = "{\"eventId\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+
+  @TempDir
+  Path directory;
+
+  private final HdfsSinkProperties properties = new HdfsSinkProperties("select-color", 1, null,
+      "/data", new HdfsSinkProperties.Roll(1_000, DataSize.ofMegabytes(128), Duration.ofMinutes(1)),
+      Compression.NONE, DataSize.ofBytes(0), ZoneOffset.UTC, "select-color.dlq",
+      Duration.ofMillis(500), new HdfsSinkProperties.Retry(Duration.ofMillis(100),
+      Duration.ofSeconds(1)), Duration.ofSeconds(10), Map.of());
+  private final BackgroundSync backgroundSync = new BackgroundSync("writer-test-sync",
+      properties.syncBehind());
+  private FileSystem fileSystem;
+  private SinkPaths paths;
+
+  @BeforeEach
+  void openFileSystem() throws IOException {
+    fileSystem = FileSystem.getLocal(new Configuration()).getRawFileSystem();
+    paths = new SinkPaths(new org.apache.hadoop.fs.Path(directory.toUri()), "select-color");
+  }
+
+  @AfterEach
+  void closeBackgroundSync() {
+    backgroundSync.close();
+  }
+
+  @Test
+  void refusesARecordBeforeTheOffsetHdfsResumesAtInsteadOfNamingABackwardFile() {
+    PartitionWriter writer = writerResumingAt(1000);
+
+    assertThatThrownBy(() -> writer.write(0, LINE, BUCKET))
+        .isInstanceOf(OffsetRewindException.class)
+        .hasMessageContaining("went back to offset 0 after the sink had landed it up to offset 999");
+    assertThat(writer.hasUncommitted()).isFalse();
+  }
+
+  @Test
+  void refusesADeadLetterBeforeAnOffsetAlreadyWritten() throws Exception {
+    PartitionWriter writer = writerResumingAt(1000);
+    writer.write(1000, LINE, BUCKET);
+
+    assertThatThrownBy(() -> writer.skip(3)).isInstanceOf(OffsetRewindException.class);
+  }
+
+  @Test
+  void commitsAMarkerForARunOfDeadLettersThatNoFileCovers() throws Exception {
+    PartitionWriter writer = writerResumingAt(10);
+    writer.skip(10);
+    writer.skip(11);
+
+    PartitionWriter.Committed marker = writer.commit().orElseThrow();
+
+    assertThat(marker.path().getName()).isEqualTo("select-color+0+0000000010+0000000011"
+        + ".dead-lettered");
+    assertThat(marker.isDataFile()).isFalse();
+    assertThat(marker.nextOffset()).isEqualTo(12);
+    assertThat(new PartitionClaims(fileSystem, paths).nextOffsets(java.util.List.of(0)))
+        .containsEntry(0, 12L);
+  }
+
+  private PartitionWriter writerResumingAt(long nextOffset) {
+    org.apache.hadoop.fs.Path claim = new org.apache.hadoop.fs.Path(directory.toUri().toString(),
+        "claim");
+    try {
+      fileSystem.mkdirs(claim);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return new PartitionWriter(PARTITION, fileSystem, paths, claim, nextOffset, properties,
+        backgroundSync, Clock.systemUTC(), CommitListener.NONE);
+  }
+}
