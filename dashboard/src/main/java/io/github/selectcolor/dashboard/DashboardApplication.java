@@ -46,6 +46,8 @@ public class DashboardApplication {
       // One line per connection attempt would flood the log while Kafka is down; the dashboard
       // logs the outage itself, once. Set to WARN to see every attempt.
       Map.entry("logging.level.org.apache.kafka.clients.NetworkClient", "ERROR"),
+      // Clients re-bootstrap about once a second while no broker answers, each time at INFO.
+      Map.entry("logging.level.org.apache.kafka.clients.Metadata", "WARN"),
       Map.entry("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager",
           "WARN"));
 

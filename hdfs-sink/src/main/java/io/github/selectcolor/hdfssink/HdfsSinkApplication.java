@@ -30,7 +30,16 @@ public class HdfsSinkApplication {
       Map.entry("management.endpoint.health.group.readiness.include", "readinessState,hdfsSink"),
       Map.entry("management.endpoint.health.group.liveness.include",
           "livenessState,hdfsSinkWorkers"),
-      Map.entry("management.metrics.tags.application", "hdfs-sink"));
+      Map.entry("management.metrics.tags.application", "hdfs-sink"),
+      // Kafka 4's admin client re-bootstraps in a tight loop while no broker answers.
+      Map.entry("spring.kafka.admin.properties.metadata.recovery.strategy", "none"),
+      // One line per connection attempt would flood the log while Kafka is down; the sink's
+      // health and its own lines report the outage. Set to WARN to see every attempt.
+      Map.entry("logging.level.org.apache.kafka.clients.NetworkClient", "ERROR"),
+      // Clients re-bootstrap about once a second while no broker answers, each time at INFO.
+      Map.entry("logging.level.org.apache.kafka.clients.Metadata", "WARN"),
+      Map.entry("logging.level.org.apache.kafka.clients.admin.internals.AdminMetadataManager",
+          "WARN"));
 
   public static void main(String[] args) {
     builder().run(args);
