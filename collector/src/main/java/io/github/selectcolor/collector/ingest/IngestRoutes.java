@@ -1,6 +1,7 @@
 package io.github.selectcolor.collector.ingest;
 
 import io.github.selectcolor.collector.CollectorProperties;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.List;
@@ -117,12 +118,14 @@ class IngestRoutes implements NettyRouteProvider {
     }
     AtomicLong received = new AtomicLong();
     return ByteBufFlux.fromInbound(request.receive()
-            .filter(chunk -> {
+            .map(chunk -> {
               long total = received.addAndGet(chunk.readableBytes());
               if (total > discardLimit) {
                 throw bodyTooLarge();
               }
-              return total <= maxBodyBytes;
+              // Reactor Netty releases every chunk it received; one dropped by an operator would
+              // be released twice, so the chunks beyond the limit are replaced, not dropped.
+              return total <= maxBodyBytes ? chunk : Unpooled.EMPTY_BUFFER;
             }))
         .aggregate()
         .asByteArray()
