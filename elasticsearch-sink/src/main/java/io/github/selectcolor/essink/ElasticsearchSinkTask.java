@@ -9,6 +9,7 @@ import io.github.selectcolor.essink.documents.Conversion;
 import io.github.selectcolor.essink.documents.Document;
 import io.github.selectcolor.essink.documents.DocumentConverter;
 import io.github.selectcolor.essink.elastic.ElasticsearchClients;
+import io.github.selectcolor.essink.elastic.OutageLog;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Collection;
@@ -65,10 +66,17 @@ public class ElasticsearchSinkTask extends SinkTask {
         new BulkWriter.Limits(config.batchSize(), config.batchMaxBytes(), config.linger(),
             config.maxInFlightRequests()),
         new RetryPolicy(config.retryBackoff(), config.retryBackoffMax(), config.retryTimeout()),
-        new WriterOutcomes(), "es-sink-writer-" + properties.getOrDefault("task.id",
-            Integer.toHexString(System.identityHashCode(this))));
+        new WriterOutcomes(), writerOutage(), "es-sink-writer-" + properties.getOrDefault(
+            "task.id", Integer.toHexString(System.identityHashCode(this))));
     log.info("The Elasticsearch sink task started: indices {}-YYYY.MM.DD at {}.",
         config.indexPrefix(), config.connectionUrls());
+  }
+
+  private OutageLog writerOutage() {
+    return new OutageLog("Elasticsearch at " + config.connectionUrls(), "take bulk requests",
+        "the task retries each document for up to " + config.retryTimeout() + " (retry.timeout.ms),"
+            + " pausing its partitions once " + config.maxBufferedRecords() + " records wait",
+        Clock.systemUTC());
   }
 
   private ErrantRecordReporter errantRecordReporter() {
