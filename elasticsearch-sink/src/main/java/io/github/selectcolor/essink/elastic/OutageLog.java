@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
  * Logs an outage of Elasticsearch the way the pipeline's rule asks, however often it is retried:
  * one WARN when it starts, at most one WARN a minute while it lasts, and one INFO with its
  * duration when it ends. A task that checks again every few hundred milliseconds would otherwise
- * fill the worker's log with the same failure. Not thread-safe: one thread reports to it.
+ * fill the worker's log with the same failure. Warnings stay at most one a minute when outages
+ * come and go (Elasticsearch refusing some bulk requests with 429 under load): an outage starting
+ * within a minute of the last warning is not warned of unless it lasts, and only an outage warned
+ * of has its end logged at INFO. Not thread-safe: one thread reports to it.
  */
 public final class OutageLog {
 
@@ -24,6 +27,7 @@ public final class OutageLog {
   private final Clock clock;
   private Instant startedAt;
   private Instant lastWarnedAt;
+  private boolean warned;
   private long failures;
 
   /**
@@ -42,12 +46,19 @@ public final class OutageLog {
   public void failed(String reason) {
     Instant now = clock.instant();
     failures++;
-    if (startedAt == null) {
+    boolean starts = startedAt == null;
+    if (starts) {
       startedAt = now;
-      lastWarnedAt = now;
+      warned = false;
+    }
+    if (lastWarnedAt != null && now.isBefore(lastWarnedAt.plus(REMINDER_INTERVAL))) {
+      return;
+    }
+    lastWarnedAt = now;
+    warned = true;
+    if (starts) {
       log.warn("{} cannot {} ({}); {}.", subject, activity, reason, consequence);
-    } else if (!now.isBefore(lastWarnedAt.plus(REMINDER_INTERVAL))) {
-      lastWarnedAt = now;
+    } else {
       log.warn("{} still cannot {} after {} and {}; the last failed with: {}.", subject,
           activity, since(startedAt, now), failedAttempts(), reason);
     }
@@ -58,10 +69,15 @@ public final class OutageLog {
     if (startedAt == null) {
       return;
     }
-    log.info("{} can {} again after an outage of {} and {}.", subject, activity,
-        since(startedAt, clock.instant()), failedAttempts());
+    Duration lasted = since(startedAt, clock.instant());
+    if (warned) {
+      log.info("{} can {} again after an outage of {} and {}.", subject, activity, lasted,
+          failedAttempts());
+    } else {
+      log.debug("{} can {} again after an outage of {} and {}, not warned of: it came within a"
+          + " minute of the last warning.", subject, activity, lasted, failedAttempts());
+    }
     startedAt = null;
-    lastWarnedAt = null;
     failures = 0;
   }
 

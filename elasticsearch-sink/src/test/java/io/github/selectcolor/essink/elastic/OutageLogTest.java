@@ -76,14 +76,41 @@ class OutageLogTest {
   }
 
   @Test
-  void startsAfreshAfterAnOutageEnded() {
+  void warnsOfANewOutageAMinuteAfterTheLastWarning() {
     outage.failed("refused");
     outage.succeeded();
-    clock.advance(Duration.ofSeconds(5));
+    clock.advance(Duration.ofSeconds(61));
 
     outage.failed("timed out");
 
     assertThat(messages(Level.WARN)).hasSize(2).last().asString().contains("(timed out)");
+  }
+
+  @Test
+  void logsOutagesThatComeAndGoAtMostTwiceAMinute() {
+    for (int second = 0; second < 120; second++) {
+      outage.failed("HTTP 429");
+      clock.advance(Duration.ofMillis(300));
+      outage.succeeded();
+      clock.advance(Duration.ofMillis(700));
+    }
+
+    assertThat(messages(Level.WARN)).hasSize(2);
+    assertThat(messages(Level.INFO)).hasSize(2);
+  }
+
+  @Test
+  void warnsOfAnOutageThatStartedUnwarnedOnceItLasts() {
+    outage.failed("refused");
+    outage.succeeded();
+    clock.advance(Duration.ofSeconds(10));
+    for (int second = 10; second <= 60; second++) {
+      outage.failed("refused");
+      clock.advance(Duration.ofSeconds(1));
+    }
+
+    assertThat(messages(Level.WARN)).hasSize(2).last().asString()
+        .startsWith("Elasticsearch at [http://es1:9200] still cannot take documents after PT50S");
   }
 
   private List<String> messages(Level level) {
