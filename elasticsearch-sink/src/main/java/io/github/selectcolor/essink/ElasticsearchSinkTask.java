@@ -9,10 +9,13 @@ import io.github.selectcolor.essink.documents.Conversion;
 import io.github.selectcolor.essink.documents.Document;
 import io.github.selectcolor.essink.documents.DocumentConverter;
 import io.github.selectcolor.essink.elastic.ElasticsearchClients;
+import io.github.selectcolor.essink.elastic.OutageLog;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -30,6 +33,14 @@ import org.slf4j.LoggerFactory;
  * created under ids Elasticsearch already holds, so they change nothing and are counted in
  * {@link TaskMetrics}. {@code start} does not contact Elasticsearch: the first {@code put} waits
  * for it (see {@link ServerReadiness}), and a writer that failed fails the next {@code put}.
+ *
+ * <p>While Elasticsearch is not ready, {@code put} holds the records it was given, pauses the
+ * partitions and returns, rather than throwing {@code RetriableException}: Connect logs each of
+ * those with its stack trace, several times a second. Connect keeps calling {@code put} with no
+ * records while the partitions are paused, and the task checks again on those calls. The held
+ * records are the one batch that found Elasticsearch not ready (at most the consumer's
+ * {@code max.poll.records}); they are not tracked, so nothing of them is committed until they are
+ * indexed.
  */
 public class ElasticsearchSinkTask extends SinkTask {
 
@@ -44,6 +55,9 @@ public class ElasticsearchSinkTask extends SinkTask {
   private RecordPolicies policies;
   private BulkWriter writer;
   private TaskMetrics metrics;
+  private final List<SinkRecord> held = new ArrayList<>();
+  private boolean waitingForElasticsearch;
+  private boolean bufferFull;
   private boolean paused;
 
   @Override
@@ -55,7 +69,7 @@ public class ElasticsearchSinkTask extends SinkTask {
   public void start(Map<String, String> properties) {
     config = new ElasticsearchSinkConnectorConfig(properties);
     clients = new ElasticsearchClients(config);
-    readiness = new ServerReadiness(clients, config);
+    readiness = new ServerReadiness(clients, config, Clock.systemUTC());
     converter = new DocumentConverter(config.indexPrefix(), Clock.systemUTC());
     tracker = new OffsetTracker();
     metrics = TaskMetrics.registeredWith(context);
@@ -65,10 +79,17 @@ public class ElasticsearchSinkTask extends SinkTask {
         new BulkWriter.Limits(config.batchSize(), config.batchMaxBytes(), config.linger(),
             config.maxInFlightRequests()),
         new RetryPolicy(config.retryBackoff(), config.retryBackoffMax(), config.retryTimeout()),
-        new WriterOutcomes(), "es-sink-writer-" + properties.getOrDefault("task.id",
-            Integer.toHexString(System.identityHashCode(this))));
+        new WriterOutcomes(), writerOutage(), "es-sink-writer-" + properties.getOrDefault(
+            "task.id", Integer.toHexString(System.identityHashCode(this))));
     log.info("The Elasticsearch sink task started: indices {}-YYYY.MM.DD at {}.",
         config.indexPrefix(), config.connectionUrls());
+  }
+
+  private OutageLog writerOutage() {
+    return new OutageLog("Elasticsearch at " + config.connectionUrls(), "take bulk requests",
+        "the task retries each document for up to " + config.retryTimeout() + " (retry.timeout.ms),"
+            + " pausing its partitions once " + config.maxBufferedRecords() + " records wait",
+        Clock.systemUTC());
   }
 
   private ErrantRecordReporter errantRecordReporter() {
@@ -84,7 +105,22 @@ public class ElasticsearchSinkTask extends SinkTask {
   @Override
   public void put(Collection<SinkRecord> records) {
     throwIfFailed();
-    awaitElasticsearch();
+    if (!readiness.isReady()) {
+      held.addAll(records);
+      waitingForElasticsearch = true;
+      pauseOrResume();
+      return;
+    }
+    if (waitingForElasticsearch) {
+      waitingForElasticsearch = false;
+      index(held);
+      held.clear();
+    }
+    index(records);
+    pauseOrResume();
+  }
+
+  private void index(Collection<SinkRecord> records) {
     for (SinkRecord record : records) {
       Tracked tracked = tracker.track(
           new TopicPartition(record.topic(), record.kafkaPartition()), record.kafkaOffset());
@@ -97,35 +133,35 @@ public class ElasticsearchSinkTask extends SinkTask {
         policies.nullValue(record, tracked);
       }
     }
-    applyBackPressure();
   }
 
-  /** Has Connect offer the same records again after a pause while Elasticsearch is not ready. */
-  private void awaitElasticsearch() {
-    try {
-      readiness.ensureReady();
-    } catch (ServerReadiness.NotReady e) {
-      context.timeout(e.pause().toMillis());
-      throw e;
-    }
-  }
-
-  /** Pauses when the buffer is full and resumes when half of it is free; never sleeps. */
-  private void applyBackPressure() {
+  /**
+   * Pauses the partitions while Elasticsearch is not ready or the buffer is full, which it is from
+   * {@code max.buffered.records} until half of it is free; resumes them otherwise. Never sleeps.
+   */
+  private void pauseOrResume() {
     int pending = tracker.pending();
-    if (!paused && pending >= config.maxBufferedRecords()) {
-      paused = true;
-      context.pause(context.assignment().toArray(TopicPartition[]::new));
-      log.info("Paused {} partition(s): {} records wait for Elasticsearch.",
-          context.assignment().size(), pending);
-    } else if (paused && pending <= config.maxBufferedRecords() / 2) {
-      paused = false;
-      context.resume(context.assignment().toArray(TopicPartition[]::new));
-      log.info("Resumed {} partition(s): {} records wait for Elasticsearch.",
-          context.assignment().size(), pending);
+    boolean wasFull = bufferFull;
+    bufferFull = pending >= config.maxBufferedRecords()
+        || bufferFull && pending > config.maxBufferedRecords() / 2;
+    if (bufferFull != wasFull) {
+      log.info("{} {} partition(s): {} records wait for Elasticsearch.",
+          bufferFull ? "Paused" : "Resumed", context.assignment().size(), pending);
     }
-    if (paused) {
-      // Come back soon to resume: a paused consumer otherwise polls until the next offset commit.
+    boolean pause = waitingForElasticsearch || bufferFull;
+    if (pause != paused) {
+      paused = pause;
+      TopicPartition[] assigned = context.assignment().toArray(TopicPartition[]::new);
+      if (pause) {
+        context.pause(assigned);
+      } else {
+        context.resume(assigned);
+      }
+    }
+    // Come back in time: a paused consumer otherwise polls until the next offset commit.
+    if (waitingForElasticsearch) {
+      context.timeout(Math.max(1, readiness.untilNextCheck().toMillis()));
+    } else if (bufferFull) {
       context.timeout(PAUSED_POLL_MILLIS);
     }
   }
@@ -148,6 +184,9 @@ public class ElasticsearchSinkTask extends SinkTask {
 
   @Override
   public void close(Collection<TopicPartition> partitions) {
+    // Not committed: the partitions' next owner reads these records again.
+    held.removeIf(record -> partitions.contains(
+        new TopicPartition(record.topic(), record.kafkaPartition())));
     tracker.forget(partitions);
   }
 

@@ -5,11 +5,13 @@ import io.github.selectcolor.essink.config.ElasticsearchSinkConnectorConfig;
 import io.github.selectcolor.essink.elastic.ElasticsearchClients;
 import io.github.selectcolor.essink.elastic.Failures;
 import io.github.selectcolor.essink.elastic.IndexTemplate;
+import io.github.selectcolor.essink.elastic.OutageLog;
 import io.github.selectcolor.essink.elastic.ServerCheck;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.connect.errors.ConnectException;
-import org.apache.kafka.connect.errors.RetriableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * when the task installs it, holds the index template, so that no daily index is made without
  * the mappings and the alias. The task asks before it takes its first records rather than in
  * {@code start()}, which Connect does not retry: a task may start while Elasticsearch is down and
- * wait for it, checking again after ever longer pauses and for as long as it takes, since it holds
- * no records meanwhile. Not thread-safe: the task's thread uses it.
+ * wait for it, checking again after ever longer pauses and for as long as it takes, since it
+ * commits nothing meanwhile. Asking between checks costs nothing, so the task may ask on every
+ * {@code put}. Once ready it stays ready: later outages are the bulk writer's to ride out. Not
+ * thread-safe: the task's thread uses it.
  */
 final class ServerReadiness {
 
@@ -29,24 +33,32 @@ final class ServerReadiness {
   private final ElasticsearchClients clients;
   private final ElasticsearchSinkConnectorConfig config;
   private final RetryPolicy pauses;
+  private final OutageLog outage;
+  private final Clock clock;
   private boolean ready;
   private int failedChecks;
+  private Instant nextCheckAt = Instant.MIN;
 
-  ServerReadiness(ElasticsearchClients clients, ElasticsearchSinkConnectorConfig config) {
+  ServerReadiness(ElasticsearchClients clients, ElasticsearchSinkConnectorConfig config,
+      Clock clock) {
     this.clients = clients;
     this.config = config;
+    this.clock = clock;
     this.pauses = new RetryPolicy(config.retryBackoff(), config.retryBackoffMax(), NO_LIMIT);
+    this.outage = new OutageLog("Elasticsearch at " + config.connectionUrls(), "take documents",
+        "the task pauses its partitions, holds the records it has taken without committing them,"
+            + " and checks again after pauses of up to " + config.retryBackoffMax(), clock);
   }
 
   /**
-   * Checks Elasticsearch, unless an earlier check found it ready.
+   * Whether Elasticsearch can take documents. Checks it, unless an earlier check found it ready or
+   * the pause after the last failed check is not over.
    *
-   * @throws NotReady         while Elasticsearch cannot be reached or answers 429 or 5xx
    * @throws ConnectException when it answers but cannot be used: waiting would not help
    */
-  void ensureReady() {
-    if (ready) {
-      return;
+  boolean isReady() {
+    if (ready || clock.instant().isBefore(nextCheckAt)) {
+      return ready;
     }
     try {
       prepare();
@@ -55,11 +67,22 @@ final class ServerReadiness {
         throw new ConnectException("Elasticsearch at " + config.connectionUrls()
             + " cannot take this task's documents: " + e.getMessage(), e);
       }
-      throw notReady(e);
+      notReady(e);
+      return false;
     }
     ready = true;
-    log.info("Elasticsearch at {} is ready for documents{}.", config.connectionUrls(),
-        failedChecks == 0 ? "" : " after " + failedChecks + " failed checks");
+    if (outage.isOngoing()) {
+      outage.succeeded();
+    } else {
+      log.info("Elasticsearch at {} is ready for documents.", config.connectionUrls());
+    }
+    return true;
+  }
+
+  /** How long until the next check; zero when it is due or Elasticsearch is ready. */
+  Duration untilNextCheck() {
+    Duration left = Duration.between(clock.instant(), nextCheckAt);
+    return ready || left.isNegative() ? Duration.ZERO : left;
   }
 
   private void prepare() throws IOException {
@@ -74,30 +97,10 @@ final class ServerReadiness {
     }
   }
 
-  private NotReady notReady(Exception cause) {
+  private void notReady(Exception cause) {
     failedChecks++;
     Duration pause = pauses.nextWait(failedChecks, Duration.ZERO).orElse(config.retryBackoffMax());
-    if (failedChecks == 1) {
-      log.warn("Elasticsearch at {} cannot take documents yet ({}); the task takes no records"
-          + " until it can, and checks again after pauses of up to {}.", config.connectionUrls(),
-          cause.toString(), config.retryBackoffMax());
-    }
-    return new NotReady("Elasticsearch at " + config.connectionUrls() + " cannot take documents"
-        + " yet (check " + failedChecks + "); the next check is in " + pause + ".", cause, pause);
-  }
-
-  /** Elasticsearch is not ready yet; Connect should offer the same records again after a pause. */
-  static final class NotReady extends RetriableException {
-
-    private final Duration pause;
-
-    NotReady(String message, Throwable cause, Duration pause) {
-      super(message, cause);
-      this.pause = pause;
-    }
-
-    Duration pause() {
-      return pause;
-    }
+    nextCheckAt = clock.instant().plus(pause);
+    outage.failed(cause.toString());
   }
 }

@@ -9,6 +9,7 @@ import co.elastic.clients.util.ContentType;
 import io.github.selectcolor.essink.bulk.OffsetTracker.Tracked;
 import io.github.selectcolor.essink.documents.Document;
 import io.github.selectcolor.essink.elastic.Failures;
+import io.github.selectcolor.essink.elastic.OutageLog;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * Elasticsearch holds, and the 409 it answers counts as landed (see
  * {@link Outcomes#alreadyIndexed}). Documents refused with 429 or 5xx, and whole requests
  * that fail on the connection or with 429/5xx, are sent again after a back-off until the retry
- * budget is spent; then the writer fails and says why. Other refusals (a document that does not fit
- * the mapping) go to {@link Outcomes#refused}.
+ * budget is spent; then the writer fails and says why. Failed requests are logged as one outage
+ * (see {@link OutageLog}), not once per attempt. Other refusals (a document that does not fit the
+ * mapping) go to {@link Outcomes#refused}.
  *
  * <p>Its state belongs to one thread of its own: documents are handed over with {@link #add}, and
  * the client's answers are handed back to that thread, so nothing here needs a lock. Any exception
@@ -54,13 +56,14 @@ public final class BulkWriter implements AutoCloseable {
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
   private long queuedBytes;
   private int inFlight;
+  private final OutageLog outage;
   private ScheduledFuture<?> lingerTimer;
-  private boolean failing;
   private volatile ConnectException failure;
 
   public BulkWriter(ElasticsearchAsyncClient client, Limits limits, RetryPolicy retryPolicy,
-      Outcomes outcomes, String threadName) {
+      Outcomes outcomes, OutageLog outage, String threadName) {
     this.client = client;
+    this.outage = outage;
     this.limits = limits;
     this.retryPolicy = retryPolicy;
     this.outcomes = outcomes;
@@ -163,19 +166,13 @@ public final class BulkWriter implements AutoCloseable {
       return;
     }
     String reason = "the bulk request failed: " + error;
-    if (!failing) {
-      failing = true;
-      log.warn("Elasticsearch is not taking bulk requests ({}); retrying for up to {}.", reason,
-          retryPolicy.budget());
-    }
+    // Every in-flight request fails on its own, and each is retried: the log says so once.
+    outage.failed(reason);
     retry(batch, reason);
   }
 
   private void onResponse(List<Pending> batch, BulkResponse response) {
-    if (failing) {
-      failing = false;
-      log.info("Elasticsearch takes bulk requests again.");
-    }
+    outage.succeeded();
     List<Pending> again = new ArrayList<>();
     String lastReason = null;
     int alreadyIndexed = 0;

@@ -12,7 +12,9 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 import io.github.selectcolor.essink.bulk.OffsetTracker.Tracked;
 import io.github.selectcolor.essink.documents.Document;
+import io.github.selectcolor.essink.elastic.OutageLog;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +96,8 @@ class BulkWriterTest {
     writer = new BulkWriter(new ElasticsearchAsyncClient(transport),
         new BulkWriter.Limits(1, 1024 * 1024, Duration.ZERO, 1),
         new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofSeconds(1)),
-        outcomes, "bulk-writer-test");
+        outcomes, new OutageLog("Elasticsearch", "take bulk requests", "retrying",
+            Clock.systemUTC()), "bulk-writer-test");
   }
 
   /** Every document of the request answered with {@code status}. */
