@@ -9,27 +9,44 @@ local events = tonumber(os.getenv("BENCH_EVENTS") or "1")
 local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
 local method = os.getenv("BENCH_METHOD") or "POST"
 
-local function event(index)
-  return string.format('{"eventId":"2f6c1d2e-8d3a-4b7e-9c0f-%012x","userName":"Hanako Yamada",'
-    .. '"colorName":"blue","timestamp":"2026-11-22T10:00:00.000+09:00",'
-    .. '"sentAt":"2026-11-22T10:00:00.120+09:00"}', index)
+-- Every event gets an eventId of its own (thread, request and position in the request), as a
+-- browser's would: the pipeline keys and de-duplicates by eventId, so one id for every request
+-- would measure a single partition and a sink that drops all but the first copy.
+local threads_made = 0
+local sent = 0
+thread_id = 0
+
+function setup(thread)
+  threads_made = threads_made + 1
+  thread:set("thread_id", threads_made)
 end
 
-local function body()
+local function event(request, index)
+  return string.format('{"eventId":"2f6c1d2e-%04x-4b7e-9c0f-%012x","userName":"Hanako Yamada",'
+    .. '"colorName":"blue","timestamp":"2026-11-22T10:00:00.000+09:00",'
+    .. '"sentAt":"2026-11-22T10:00:00.120+09:00"}', thread_id % 0x10000, request * 1024 + index)
+end
+
+local function body(request)
   if events == 1 then
-    return event(0)
+    return event(request, 0)
   end
   local parts = {}
   for index = 1, events do
-    parts[index] = event(index)
+    parts[index] = event(request, index)
   end
   return "[" .. table.concat(parts, ",") .. "]"
 end
 
 wrk.method = method
 if method == "POST" then
-  wrk.body = body()
+  wrk.body = body(0)
   wrk.headers["Content-Type"] = "application/json"
+
+  function request()
+    sent = sent + 1
+    return wrk.format(nil, nil, nil, body(sent))
+  end
 end
 wrk.headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
   .. "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"

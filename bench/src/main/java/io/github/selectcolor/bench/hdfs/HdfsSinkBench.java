@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -94,9 +95,10 @@ public final class HdfsSinkBench {
   }
 
   private static long produce(String bootstrapServers, long perPartition) {
-    byte[] value = SampleEvent.json();
+    // Every record has its own eventId, as the collector's do: the sink drops repeated ones.
+    int valueLength = SampleEvent.json().length;
     log.info("Producing {} events of {} bytes to each of {} partitions.", perPartition,
-        value.length, PARTITIONS);
+        valueLength, PARTITIONS);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         ProducerConfig.ACKS_CONFIG, "1",
@@ -106,12 +108,13 @@ public final class HdfsSinkBench {
         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
       for (long index = 0; index < perPartition; index++) {
         for (int partition = 0; partition < PARTITIONS; partition++) {
-          producer.send(new ProducerRecord<>(TOPIC, partition, null, value));
+          producer.send(new ProducerRecord<>(TOPIC, partition, null,
+              SampleEvent.json(new UUID(partition, index))));
         }
       }
       producer.flush();
     }
-    return value.length;
+    return valueLength;
   }
 
   private static Path write(Path resultsDirectory, String stamp, SinkBenchResult result)
