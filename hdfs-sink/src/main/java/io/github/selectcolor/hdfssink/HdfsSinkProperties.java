@@ -1,5 +1,6 @@
 package io.github.selectcolor.hdfssink;
 
+import io.github.selectcolor.hdfssink.dedup.EventIdWindow;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -36,6 +37,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retry            the back-off between attempts while HDFS or Kafka fails
  * @param shutdownTimeout  how long a shutdown waits for open files to be committed
  * @param hadoop           extra Hadoop client settings, such as {@code dfs.replication}
+ * @param dedup            the window of recently landed event ids a copy is dropped against
  */
 @Validated
 @ConfigurationProperties("hdfs-sink")
@@ -54,7 +56,8 @@ public record HdfsSinkProperties(
     @NotNull @DefaultValue("500ms") Duration pollTimeout,
     @Valid @NotNull @DefaultValue Retry retry,
     @NotNull @DefaultValue("30s") Duration shutdownTimeout,
-    @NotNull @DefaultValue({}) Map<String, String> hadoop) {
+    @NotNull @DefaultValue({}) Map<String, String> hadoop,
+    @Valid @NotNull @DefaultValue Dedup dedup) {
 
   @AssertTrue(message = "hdfs-sink.poll-timeout must be positive and shorter than hdfs-sink.roll.max-age")
   public boolean isPollTimeoutShorterThanMaxAge() {
@@ -106,6 +109,25 @@ public record HdfsSinkProperties(
     public boolean isOrdered() {
       return initialBackoff == null || maxBackoff == null
           || (initialBackoff.toMillis() > 0 && initialBackoff.compareTo(maxBackoff) <= 0);
+    }
+  }
+
+  /**
+   * @param window      how long before the newest record of a partition (by the time that places
+   *                    records in hours) an event id is still held
+   * @param maxEventIds event ids held per partition at most, the oldest going first; 0 turns
+   *                    de-duplication off
+   */
+  public record Dedup(
+      @NotNull @DefaultValue("24h") Duration window,
+      @Min(0) @Max(EventIdWindow.MAX_IDS) @DefaultValue("1000000") int maxEventIds) {
+
+    private static final Duration MAX_WINDOW = Duration.ofDays(3650);
+
+    @AssertTrue(message = "hdfs-sink.dedup.window must be positive and at most 3650 days")
+    public boolean isWindowInRange() {
+      return window == null
+          || (!window.isNegative() && !window.isZero() && window.compareTo(MAX_WINDOW) <= 0);
     }
   }
 

@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.github.selectcolor.hdfssink.worker.SinkWorkers;
 import io.github.selectcolor.hdfssink.worker.WorkerStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,30 +94,11 @@ class CrashRecoveryIT extends SinkIntegrationTest {
   }
 
   private Process startSinkProcess(Path log) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-cp", System.getProperty("java.class.path"), HdfsSinkApplication.class.getName()));
-    for (Map.Entry<String, Object> property : bed.properties("hdfs-sink.roll.max-records=10",
-        "hdfs-sink.roll.max-age=30s").entrySet()) {
-      command.add("--" + property.getKey() + "=" + property.getValue());
-    }
-    Files.createDirectories(log.getParent());
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        .start();
+    return bed.startSinkProcess(log, "hdfs-sink.roll.max-records=10", "hdfs-sink.roll.max-age=30s");
   }
 
   private List<org.apache.hadoop.fs.Path> temporaryFiles() throws IOException {
-    List<org.apache.hadoop.fs.Path> files = new ArrayList<>();
-    org.apache.hadoop.fs.Path temporary = new org.apache.hadoop.fs.Path(
-        bed.topicDirectory().getParent(), "+tmp");
-    if (!hdfs.fileSystem().exists(temporary)) {
-      return files;
-    }
-    RemoteIterator<LocatedFileStatus> statuses = hdfs.fileSystem().listFiles(temporary, true);
-    while (statuses.hasNext()) {
-      files.add(statuses.next().getPath());
-    }
-    return files;
+    return bed.temporaryFiles();
   }
 
   private static void assertContiguous(LandedFiles landed) {

@@ -37,6 +37,8 @@ class HdfsSinkPropertiesTest {
       assertThat(properties.syncBehind()).isEqualTo(DataSize.ofMegabytes(8));
       assertThat(properties.timeZone()).isEqualTo(ZoneId.of("UTC"));
       assertThat(properties.deadLetterTopic()).isEqualTo("select-color.dlq");
+      assertThat(properties.dedup().window()).isEqualTo(Duration.ofHours(24));
+      assertThat(properties.dedup().maxEventIds()).isEqualTo(1_000_000);
     });
   }
 
@@ -45,7 +47,8 @@ class HdfsSinkPropertiesTest {
     runner.withPropertyValues("hdfs-sink.workers=0", "hdfs-sink.base-path=data",
             "hdfs-sink.file-system=/no/scheme", "hdfs-sink.poll-timeout=2m",
             "hdfs-sink.roll.max-records=0", "hdfs-sink.retry.initial-backoff=1m",
-            "hdfs-sink.dead-letter-topic=select-color", "hdfs-sink.sync-behind=-1B")
+            "hdfs-sink.dead-letter-topic=select-color", "hdfs-sink.sync-behind=-1B",
+            "hdfs-sink.dedup.window=0s", "hdfs-sink.dedup.max-event-ids=-1")
         .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
             .hasMessageContaining("workers")
             .hasMessageContaining("basePath")
@@ -54,7 +57,9 @@ class HdfsSinkPropertiesTest {
             .hasMessageContaining("roll.maxRecords")
             .hasMessageContaining("retry.ordered")
             .hasMessageContaining("deadLetterTopicSeparate")
-            .hasMessageContaining("syncBehindNotNegative"));
+            .hasMessageContaining("syncBehindNotNegative")
+            .hasMessageContaining("dedup.windowInRange")
+            .hasMessageContaining("dedup.maxEventIds"));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.github.selectcolor.hdfssink.files.CommitListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -36,7 +37,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -136,6 +139,37 @@ final class SinkTestBed implements AutoCloseable {
         .run();
     sinks.add(sink);
     return sink;
+  }
+
+  /**
+   * Starts the sink as a process of its own, which a test can kill with {@code kill -9}
+   * ({@link Process#destroyForcibly()}), its output going to {@code log}.
+   */
+  Process startSinkProcess(java.nio.file.Path log, String... extra) throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        HdfsSinkApplication.class.getName()));
+    for (Map.Entry<String, Object> property : properties(extra).entrySet()) {
+      command.add("--" + property.getKey() + "=" + property.getValue());
+    }
+    Files.createDirectories(log.getParent());
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        .start();
+  }
+
+  /** The sink's temporary files: those of open files, and any a crash left. */
+  List<Path> temporaryFiles() throws IOException {
+    List<Path> files = new ArrayList<>();
+    Path temporary = new Path(basePath, "+tmp");
+    if (!hdfs.fileSystem().exists(temporary)) {
+      return files;
+    }
+    RemoteIterator<LocatedFileStatus> statuses = hdfs.fileSystem().listFiles(temporary, true);
+    while (statuses.hasNext()) {
+      files.add(statuses.next().getPath());
+    }
+    return files;
   }
 
   /** Sends real events to the partition (or, when it is null, spread by the producer). */

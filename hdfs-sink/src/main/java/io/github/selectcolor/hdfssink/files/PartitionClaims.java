@@ -4,6 +4,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +37,24 @@ public final class PartitionClaims {
     this.paths = paths;
   }
 
-  /** Claims the partitions: fences earlier owners, then reads each one's committed offsets. */
+  /**
+   * Claims the partitions: fences earlier owners, then reads each one's committed offsets and
+   * lists its committed data files.
+   */
   public Map<Integer, Claim> claim(Collection<Integer> partitions) throws IOException {
     Map<Integer, Path> directories = new HashMap<>();
     for (int partition : partitions) {
       directories.put(partition, fence(partition));
     }
-    Map<Integer, Long> next = nextOffsets(directories.keySet());
+    Map<Integer, List<DataFile>> dataFiles = dataFiles(directories.keySet());
+    Map<Integer, Long> next = nextOffsets(directories.keySet(), dataFiles);
     for (Map.Entry<Integer, Long> partition : next.entrySet()) {
       deleteRedundantMarkers(partition.getKey(), partition.getValue());
     }
     Map<Integer, Claim> claims = new HashMap<>();
     directories.forEach((partition, directory) -> claims.put(partition, new Claim(partition,
         directory, next.containsKey(partition) ? OptionalLong.of(next.get(partition))
-            : OptionalLong.empty())));
+            : OptionalLong.empty(), dataFiles.getOrDefault(partition, List.of()))));
     return claims;
   }
 
@@ -68,24 +73,39 @@ public final class PartitionClaims {
 
   /** The offset after the last one committed, per partition that has committed files or markers. */
   Map<Integer, Long> nextOffsets(Collection<Integer> partitions) throws IOException {
+    return nextOffsets(partitions, dataFiles(partitions));
+  }
+
+  private Map<Integer, Long> nextOffsets(Collection<Integer> partitions,
+      Map<Integer, List<DataFile>> dataFiles) throws IOException {
     Map<Integer, Long> next = new HashMap<>();
-    for (FileStatus day : list(paths.topicDirectory())) {
-      for (FileStatus hour : list(day.getPath())) {
-        for (FileStatus file : list(hour.getPath())) {
-          CommittedFile.parse(file.getPath().getName())
-              .filter(committed -> committed.topic().equals(paths.topic())
-                  && partitions.contains(committed.partition()))
-              .ifPresent(committed -> next.merge(committed.partition(), committed.nextOffset(),
-                  Math::max));
-        }
-      }
-    }
+    dataFiles.forEach((partition, files) -> next.put(partition, files.get(0).name().nextOffset()));
     for (int partition : partitions) {
       for (CommittedFile marker : markers(partition)) {
         next.merge(partition, marker.nextOffset(), Math::max);
       }
     }
     return next;
+  }
+
+  /** The committed data files of each partition that has any, newest (highest offsets) first. */
+  private Map<Integer, List<DataFile>> dataFiles(Collection<Integer> partitions)
+      throws IOException {
+    Map<Integer, List<DataFile>> files = new HashMap<>();
+    for (FileStatus day : list(paths.topicDirectory())) {
+      for (FileStatus hour : list(day.getPath())) {
+        for (FileStatus file : list(hour.getPath())) {
+          CommittedFile.parse(file.getPath().getName())
+              .filter(committed -> committed.topic().equals(paths.topic())
+                  && partitions.contains(committed.partition()))
+              .ifPresent(committed -> files.computeIfAbsent(committed.partition(),
+                  partition -> new ArrayList<>()).add(new DataFile(committed, file)));
+        }
+      }
+    }
+    files.values().forEach(list -> list.sort(
+        Comparator.comparingLong((DataFile file) -> file.name().lastOffset()).reversed()));
+    return files;
   }
 
   private void deleteRedundantMarkers(int partition, long nextOffset) throws IOException {
@@ -122,7 +142,18 @@ public final class PartitionClaims {
    * @param partition  the partition
    * @param directory  where its temporary files go
    * @param nextOffset where reading resumes; empty when nothing was committed yet
+   * @param dataFiles  its committed data files, newest first
    */
-  public record Claim(int partition, Path directory, OptionalLong nextOffset) {
+  public record Claim(int partition, Path directory, OptionalLong nextOffset,
+      List<DataFile> dataFiles) {
+  }
+
+  /**
+   * A committed data file.
+   *
+   * @param name   what its name says
+   * @param status its length and modification time among others
+   */
+  public record DataFile(CommittedFile name, FileStatus status) {
   }
 }

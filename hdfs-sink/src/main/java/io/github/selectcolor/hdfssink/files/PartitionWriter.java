@@ -2,6 +2,7 @@ package io.github.selectcolor.hdfssink.files;
 
 import io.github.selectcolor.hdfssink.HdfsSinkProperties;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties.Compression;
+import io.github.selectcolor.hdfssink.dedup.EventIdWindow;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * hour arrives. Each committed file starts at the offset after the previous one, so the files of a
  * partition tile its offsets. A run of dead-lettered offsets that no file covers is committed by a
  * {@link DeadLetterMarker} at the same age. Offsets only go forward: a record before one already
- * landed is refused, never written into a file whose range would run backwards. Not thread-safe:
- * it belongs to one worker.
+ * landed is refused, never written into a file whose range would run backwards. It keeps the
+ * claim's {@link EventIdWindow}: the ids of the committed files it was rebuilt from and of every
+ * record written since, so that a copy of one of them is {@linkplain #skip skipped} like a dead
+ * letter. When the writer is abandoned its window goes with it, and the next claim rebuilds one
+ * from what HDFS holds. Not thread-safe: it belongs to one worker.
  */
 public final class PartitionWriter {
 
@@ -37,6 +41,7 @@ public final class PartitionWriter {
   private final BackgroundSync backgroundSync;
   private final Clock clock;
   private final CommitListener listener;
+  private final EventIdWindow eventIds;
   private long coveredFrom;
   private long expectedOffset;
   private OpenFile file;
@@ -48,10 +53,12 @@ public final class PartitionWriter {
   /**
    * @param nextOffset the first offset the next file covers; -1 when nothing was committed yet and
    *                   the first record read decides
+   * @param eventIds   the ids the partition's committed files hold, rebuilt for this claim
    */
   public PartitionWriter(TopicPartition partition, FileSystem fileSystem, SinkPaths paths,
       Path claimDirectory, long nextOffset, HdfsSinkProperties properties,
-      BackgroundSync backgroundSync, Clock clock, CommitListener listener) {
+      BackgroundSync backgroundSync, Clock clock, CommitListener listener,
+      EventIdWindow eventIds) {
     this.partition = partition;
     this.fileSystem = fileSystem;
     this.paths = paths;
@@ -63,6 +70,28 @@ public final class PartitionWriter {
     this.backgroundSync = backgroundSync;
     this.clock = clock;
     this.listener = listener;
+    this.eventIds = eventIds;
+  }
+
+  /**
+   * True when a record of this event id was written by this claim or is in the committed files
+   * its window was rebuilt from: a copy, to be {@linkplain #skip skipped}.
+   */
+  public boolean holds(long eventIdHigh, long eventIdLow) {
+    return eventIds.contains(eventIdHigh, eventIdLow);
+  }
+
+  /**
+   * Like {@link #write(long, byte[], TimeBucket)} for a record with an event id, which the window
+   * then holds.
+   *
+   * @param placedAt the time that placed the record in its hour, in epoch milliseconds
+   */
+  public List<Committed> write(long offset, byte[] value, TimeBucket bucket, long placedAt,
+      long eventIdHigh, long eventIdLow) throws IOException, OffsetRewindException {
+    List<Committed> committed = write(offset, value, bucket);
+    eventIds.add(eventIdHigh, eventIdLow, placedAt);
+    return committed;
   }
 
   /**
@@ -95,7 +124,8 @@ public final class PartitionWriter {
   }
 
   /**
-   * Covers the offset of a record that goes to the dead-letter topic instead.
+   * Covers the offset of a record that is not written: one that goes to the dead-letter topic
+   * instead, or a copy of an event this writer {@linkplain #holds holds}.
    *
    * @throws OffsetRewindException when the offset is before one already landed
    */

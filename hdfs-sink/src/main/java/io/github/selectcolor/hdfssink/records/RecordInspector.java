@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.selectcolor.hdfssink.files.TimeBucket;
 import io.github.selectcolor.hdfssink.files.TimeBuckets;
+import io.github.selectcolor.hdfssink.dedup.EventIds;
 import io.github.selectcolor.event.EventTimes;
 import io.github.selectcolor.event.StorableTime;
 import java.io.IOException;
@@ -28,12 +29,15 @@ import java.time.ZoneOffset;
  * Decides whether a record's value can be a line of a JSON-lines file - UTF-8, one JSON object, no
  * line breaks - and which hour it belongs to: its {@code receivedAt}, else the record's timestamp.
  * That time must lie in {@link StorableTime}'s window, so that every hour names a valid folder.
- * Reads with Jackson's streaming parser and keeps nothing. Not thread-safe (it reuses a decoder):
- * one per worker.
+ * In the same pass it reads the top-level {@code eventId} (the first one, if a producer repeats the
+ * field) when it is a canonical UUID, for de-duplication. Reads with Jackson's streaming parser
+ * and keeps nothing between records. Not thread-safe (it reuses a decoder and the fields of the
+ * record being read): one per worker.
  */
 public final class RecordInspector {
 
   private static final String RECEIVED_AT = "receivedAt";
+  private static final String EVENT_ID = "eventId";
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -42,6 +46,10 @@ public final class RecordInspector {
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final TimeBuckets buckets;
+  private String receivedAt;
+  private boolean hasEventId;
+  private long eventIdHigh;
+  private long eventIdLow;
 
   public RecordInspector(ZoneId zone) {
     this.buckets = new TimeBuckets(zone);
@@ -55,7 +63,7 @@ public final class RecordInspector {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return new Invalid(Reason.NOT_A_JSON_OBJECT, "The value is JSON but not an object.");
       }
-      String receivedAt = readReceivedAt(parser);
+      readTopLevelFields(parser);
       if (parser.nextToken() != null) {
         return new Invalid(Reason.NOT_JSON, "The value has content after its JSON object.");
       }
@@ -66,7 +74,7 @@ public final class RecordInspector {
       if (!isUtf8(value)) {
         return new Invalid(Reason.NOT_UTF8, "The value is not valid UTF-8.");
       }
-      return placeInHour(receivedAt, recordTimestamp);
+      return placeInHour(recordTimestamp);
     } catch (JsonProcessingException e) {
       if (!isUtf8(value)) {
         return new Invalid(Reason.NOT_UTF8, "The value is not valid UTF-8.");
@@ -106,21 +114,34 @@ public final class RecordInspector {
     return (highBits & 0x8080808080808080L) == 0;
   }
 
-  private static String readReceivedAt(JsonParser parser) throws IOException {
-    String receivedAt = null;
+  private void readTopLevelFields(JsonParser parser) throws IOException {
+    receivedAt = null;
+    hasEventId = false;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       if (value == JsonToken.VALUE_STRING && RECEIVED_AT.equals(name)) {
         receivedAt = parser.getText();
+      } else if (value == JsonToken.VALUE_STRING && EVENT_ID.equals(name) && !hasEventId) {
+        readEventId(parser);
       } else {
         parser.skipChildren();
       }
     }
-    return receivedAt;
   }
 
-  private Inspection placeInHour(String receivedAt, long recordTimestamp) {
+  /** Reads the id from the parser's own buffer: no string is made for it. */
+  private void readEventId(JsonParser parser) throws IOException {
+    char[] chars = parser.getTextCharacters();
+    int offset = parser.getTextOffset();
+    if (EventIds.isUuid(chars, offset, parser.getTextLength())) {
+      hasEventId = true;
+      eventIdHigh = EventIds.mostSignificantBits(chars, offset);
+      eventIdLow = EventIds.leastSignificantBits(chars, offset);
+    }
+  }
+
+  private Inspection placeInHour(long recordTimestamp) {
     OffsetDateTime received = parseOrNull(receivedAt);
     String field = received != null ? RECEIVED_AT : "the record timestamp";
     OffsetDateTime time = received != null ? received
@@ -128,7 +149,9 @@ public final class RecordInspector {
     if (!StorableTime.contains(time)) {
       return new Invalid(Reason.UNSTORABLE_TIME, StorableTime.refusal(field, time) + ".");
     }
-    return new Valid(buckets.of(time.toInstant()));
+    Instant placedAt = time.toInstant();
+    return new Valid(buckets.of(placedAt), placedAt.toEpochMilli(), hasEventId,
+        hasEventId ? eventIdHigh : 0, hasEventId ? eventIdLow : 0);
   }
 
   private static OffsetDateTime parseOrNull(String receivedAt) {
@@ -147,8 +170,16 @@ public final class RecordInspector {
   public sealed interface Inspection permits Valid, Invalid {
   }
 
-  /** @param bucket the hour the record's file belongs to */
-  public record Valid(TimeBucket bucket) implements Inspection {
+  /**
+   * @param bucket      the hour the record's file belongs to
+   * @param placedAt    the time that chose the hour, in epoch milliseconds
+   * @param hasEventId  whether the value has a top-level {@code eventId} that is a UUID; when
+   *                    false the two bits fields are 0
+   * @param eventIdHigh the UUID's most significant bits
+   * @param eventIdLow  its least significant bits
+   */
+  public record Valid(TimeBucket bucket, long placedAt, boolean hasEventId, long eventIdHigh,
+      long eventIdLow) implements Inspection {
   }
 
   /**

@@ -3,9 +3,11 @@ package io.github.selectcolor.hdfssink.worker;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties;
 import io.github.selectcolor.hdfssink.files.BackgroundSync;
 import io.github.selectcolor.hdfssink.files.CommitListener;
+import io.github.selectcolor.hdfssink.files.EventIdRebuild;
 import io.github.selectcolor.hdfssink.files.OffsetRewindException;
 import io.github.selectcolor.hdfssink.files.PartitionWriter;
 import io.github.selectcolor.hdfssink.files.PartitionWriter.Committed;
+import io.github.selectcolor.hdfssink.files.PartitionClaims.DataFile;
 import io.github.selectcolor.hdfssink.files.SinkPaths;
 import io.github.selectcolor.hdfssink.records.DeadLetterPublisher;
 import io.github.selectcolor.hdfssink.records.DeadLetterPublisher.DeadLetterException;
@@ -37,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Lands the records of the partitions a worker writes, one {@link PartitionWriter} each, and
  * decides where each record ends: a record that fails inspection - in any way, since inspection
- * reads nothing but the record - goes to the dead-letter topic with its reason; a failure to
+ * reads nothing but the record - goes to the dead-letter topic with its reason; a copy of an event
+ * its writer holds is dropped, its offset covered like a dead letter's; a failure to
  * write or commit is the partition's, handed to the worker, which pauses the partition and
  * claims it again. Not thread-safe: it belongs to one worker.
  */
@@ -60,6 +63,7 @@ final class RecordLanding implements AutoCloseable {
   private final SinkMetrics metrics;
   private final CommitListener listener;
   private final BackgroundSync backgroundSync;
+  private final EventIdRebuild eventIdRebuild;
   private final PartitionFailure onFailure;
   private final Map<TopicPartition, PartitionWriter> writers = new HashMap<>();
 
@@ -77,16 +81,20 @@ final class RecordLanding implements AutoCloseable {
     this.listener = listener;
     this.onFailure = onFailure;
     this.backgroundSync = new BackgroundSync(workerName + "-sync", properties.syncBehind());
+    this.eventIdRebuild = new EventIdRebuild(fileSystem, properties.dedup());
   }
 
   /**
-   * Starts landing a claimed partition.
+   * Starts landing a claimed partition, with the event ids of its newest committed files.
    *
    * @param nextOffset the first offset its next file covers; -1 when the first record decides
+   * @param dataFiles  its committed data files, newest first
    */
-  void start(TopicPartition partition, Path claimDirectory, long nextOffset) {
+  void start(TopicPartition partition, Path claimDirectory, long nextOffset,
+      List<DataFile> dataFiles) throws IOException {
     writers.put(partition, new PartitionWriter(partition, fileSystem, paths, claimDirectory,
-        nextOffset, properties, backgroundSync, clock, listener));
+        nextOffset, properties, backgroundSync, clock, listener,
+        eventIdRebuild.rebuild(partition, dataFiles)));
   }
 
   boolean lands(TopicPartition partition) {
@@ -139,10 +147,24 @@ final class RecordLanding implements AutoCloseable {
   private void write(TopicPartition partition, PartitionWriter writer,
       ConsumerRecord<byte[], byte[]> record, Valid valid)
       throws IOException, DeadLetterException, OffsetRewindException {
+    if (valid.hasEventId() && writer.holds(valid.eventIdHigh(), valid.eventIdLow())) {
+      writer.skip(record.offset());
+      metrics.duplicateDropped();
+      log.debug("Dropped offset {} of partition {}: its event id landed before.", record.offset(),
+          partition);
+      return;
+    }
     // The write may commit a file, and no file is committed before the dead letters it covers.
     deadLetters.awaitAcknowledged(partition);
     long started = System.nanoTime();
-    List<Committed> committed = writer.write(record.offset(), record.value(), valid.bucket());
+    List<Committed> committed;
+    if (valid.hasEventId()) {
+      committed = writer.write(record.offset(), record.value(), valid.bucket(), valid.placedAt(),
+          valid.eventIdHigh(), valid.eventIdLow());
+    } else {
+      committed = writer.write(record.offset(), record.value(), valid.bucket());
+      metrics.withoutEventId();
+    }
     if (!committed.isEmpty()) {
       afterCommit(partition, committed, Duration.ofNanos(System.nanoTime() - started));
     }

@@ -20,6 +20,8 @@ public class SinkMetrics {
   private final Counter filesCommitted;
   private final Timer commitLatency;
   private final Counter workerRestarts;
+  private final Counter duplicatesDropped;
+  private final Counter withoutEventId;
 
   public SinkMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -34,6 +36,12 @@ public class SinkMetrics {
         .register(registry);
     this.workerRestarts = Counter.builder("hdfs.sink.worker.restarts")
         .description("Workers started again after they died").register(registry);
+    this.duplicatesDropped = Counter.builder("hdfs.sink.duplicates.dropped")
+        .description("Records not written because a record of their event id had landed")
+        .register(registry);
+    this.withoutEventId = Counter.builder("hdfs.sink.records.without.event.id")
+        .description("Records written without de-duplication: no top-level eventId that is a UUID")
+        .register(registry);
   }
 
   MeterRegistry registry() {
@@ -49,6 +57,14 @@ public class SinkMetrics {
 
   void workerRestarted() {
     workerRestarts.increment();
+  }
+
+  void duplicateDropped() {
+    duplicatesDropped.increment();
+  }
+
+  void withoutEventId() {
+    withoutEventId.increment();
   }
 
   void deadLettered(Reason reason) {

@@ -164,15 +164,15 @@ final class SinkWorker implements Runnable {
           logEnds.get(partition), retries.refusal(partition));
       if (position instanceof HdfsAhead ahead) {
         refuse(partition, ahead);
-      } else {
-        resume(partition, claim, position);
+      } else if (resume(partition, claim, position)) {
         resumed.add(partition);
       }
     }
     consumer.resume(resumed);
   }
 
-  private void resume(TopicPartition partition, Claim claim, ResumePosition position) {
+  /** False when the partition's event ids could not be read from HDFS; it is claimed again. */
+  private boolean resume(TopicPartition partition, Claim claim, ResumePosition position) {
     long next = -1;
     if (position instanceof AtOffset at) {
       next = at.offset();
@@ -181,7 +181,12 @@ final class SinkWorker implements Runnable {
       log.warn("Kafka deleted offsets {} to {} of partition {} before the sink landed them; it"
           + " resumes at offset {}.", deleted.hdfsNext(), next - 1, partition, next);
     }
-    landing.start(partition, claim.directory(), next);
+    try {
+      landing.start(partition, claim.directory(), next, claim.dataFiles());
+    } catch (IOException e) {
+      fail(partition, e);
+      return false;
+    }
     if (next >= 0) {
       consumer.seek(partition, next);
     } else {
@@ -190,6 +195,7 @@ final class SinkWorker implements Runnable {
     retries.clear(partition);
     log.info("Worker {} claimed partition {} in HDFS and resumes it at {}.", name, partition,
         next >= 0 ? "offset " + next : "its earliest offset");
+    return true;
   }
 
   private void refuse(TopicPartition partition, HdfsAhead ahead) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.selectcolor.testkit.hdfs.HdfsClusterExtension;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties.Compression;
+import io.github.selectcolor.hdfssink.dedup.EventIdWindow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,7 +45,8 @@ class PartitionFencingIT {
       new HdfsSinkProperties.Roll(1_000, DataSize.ofMegabytes(128), Duration.ofMinutes(1)),
       Compression.NONE, DataSize.ofBytes(64), ZoneOffset.UTC, "select-color.dlq", Duration.ofMillis(500),
       new HdfsSinkProperties.Retry(Duration.ofMillis(100), Duration.ofSeconds(1)),
-      Duration.ofSeconds(10), Map.of());
+      Duration.ofSeconds(10), Map.of(),
+      new HdfsSinkProperties.Dedup(Duration.ofHours(24), 1_000));
   private SinkPaths paths;
   private FileSystem zombieClient;
   private FileSystem ownerClient;
@@ -112,7 +114,8 @@ class PartitionFencingIT {
   private PartitionWriter writer(FileSystem client, PartitionClaims.Claim claim) {
     return new PartitionWriter(PARTITION, client, paths, claim.directory(),
         claim.nextOffset().orElse(-1), properties, backgroundSync, Clock.systemUTC(),
-        CommitListener.NONE);
+        CommitListener.NONE,
+        new EventIdWindow(properties.dedup().maxEventIds(), properties.dedup().window()));
   }
 
   private static void writeOffsets(PartitionWriter writer, long first, int count)

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.selectcolor.hdfssink.HdfsSinkProperties;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties.Compression;
+import io.github.selectcolor.hdfssink.dedup.EventIdWindow;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.kafka.common.TopicPartition;
@@ -37,7 +40,8 @@ class PartitionWriterTest {
       "/data", new HdfsSinkProperties.Roll(1_000, DataSize.ofMegabytes(128), Duration.ofMinutes(1)),
       Compression.NONE, DataSize.ofBytes(0), ZoneOffset.UTC, "select-color.dlq",
       Duration.ofMillis(500), new HdfsSinkProperties.Retry(Duration.ofMillis(100),
-      Duration.ofSeconds(1)), Duration.ofSeconds(10), Map.of());
+      Duration.ofSeconds(1)), Duration.ofSeconds(10), Map.of(),
+      new HdfsSinkProperties.Dedup(Duration.ofHours(24), 1_000));
   private final BackgroundSync backgroundSync = new BackgroundSync("writer-test-sync",
       properties.syncBehind());
   private FileSystem fileSystem;
@@ -88,7 +92,61 @@ class PartitionWriterTest {
         .containsEntry(0, 12L);
   }
 
+  @Test
+  void skipsACopyOfAnEventInTheOpenFileAndCommitsTheFileOverItsOffset() throws Exception {
+    PartitionWriter writer = writerResumingAt(0);
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    writeEvent(writer, 0, first);
+
+    assertThat(holds(writer, first)).isTrue();
+    assertThat(holds(writer, second)).isFalse();
+    writer.skip(1);
+    writeEvent(writer, 2, second);
+    PartitionWriter.Committed committed = writer.commit().orElseThrow();
+
+    assertThat(committed.path().getName()).isEqualTo("select-color+0+0000000000+0000000002.jsonl");
+    assertThat(committed.records()).isEqualTo(2);
+    assertThat(Files.readAllLines(Path.of(committed.path().toUri())))
+        .containsExactly(line(first), line(second));
+  }
+
+  @Test
+  void coversACopyOfACommittedEventByAMarkerWhenNoFileIsOpen() throws Exception {
+    UUID committedBefore = UUID.randomUUID();
+    EventIdWindow rebuilt = new EventIdWindow(10, Duration.ofHours(24));
+    rebuilt.add(committedBefore.getMostSignificantBits(), committedBefore.getLeastSignificantBits(),
+        Instant.now().toEpochMilli());
+    PartitionWriter writer = writer(20, rebuilt);
+
+    assertThat(holds(writer, committedBefore)).isTrue();
+    writer.skip(20);
+    PartitionWriter.Committed marker = writer.commit().orElseThrow();
+
+    assertThat(marker.path().getName()).isEqualTo("select-color+0+0000000020+0000000020"
+        + ".dead-lettered");
+    assertThat(marker.nextOffset()).isEqualTo(21);
+  }
+
+  private static void writeEvent(PartitionWriter writer, long offset, UUID id) throws Exception {
+    writer.write(offset, line(id).getBytes(StandardCharsets.UTF_8), BUCKET,
+        Instant.now().toEpochMilli(), id.getMostSignificantBits(), id.getLeastSignificantBits());
+  }
+
+  private static boolean holds(PartitionWriter writer, UUID id) {
+    return writer.holds(id.getMostSignificantBits(), id.getLeastSignificantBits());
+  }
+
+  private static String line(UUID id) {
+    return "{\"eventId\":\"" + id + "\"}";
+  }
+
   private PartitionWriter writerResumingAt(long nextOffset) {
+    return writer(nextOffset,
+        new EventIdWindow(properties.dedup().maxEventIds(), properties.dedup().window()));
+  }
+
+  private PartitionWriter writer(long nextOffset, EventIdWindow eventIds) {
     org.apache.hadoop.fs.Path claim = new org.apache.hadoop.fs.Path(directory.toUri().toString(),
         "claim");
     try {
@@ -97,6 +155,6 @@ class PartitionWriterTest {
       throw new IllegalStateException(e);
     }
     return new PartitionWriter(PARTITION, fileSystem, paths, claim, nextOffset, properties,
-        backgroundSync, Clock.systemUTC(), CommitListener.NONE);
+        backgroundSync, Clock.systemUTC(), CommitListener.NONE, eventIds);
   }
 }

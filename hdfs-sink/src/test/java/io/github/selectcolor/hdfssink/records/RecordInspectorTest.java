@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RecordInspectorTest {
@@ -27,13 +30,16 @@ class RecordInspectorTest {
     var inspection = inspector.inspect(
         utf8("{\"userName\":\"김민지\",\"receivedAt\":\"2026-11-22T18:05:00.000+09:00\"}"), RECORD_TIME);
 
-    assertThat(inspection).isEqualTo(new Valid(TimeBucket.of(
-        Instant.parse("2026-11-22T09:05:00Z"), ZoneOffset.UTC)));
+    assertThat(((Valid) inspection).bucket()).isEqualTo(TimeBucket.of(
+        Instant.parse("2026-11-22T09:05:00Z"), ZoneOffset.UTC));
+    assertThat(((Valid) inspection).placedAt())
+        .isEqualTo(Instant.parse("2026-11-22T09:05:00Z").toEpochMilli());
   }
 
   @Test
   void bucketsByTheRecordTimeWhenReceivedAtIsMissingOrInvalid() {
-    Valid expected = new Valid(TimeBucket.of(Instant.ofEpochMilli(RECORD_TIME), ZoneOffset.UTC));
+    Valid expected = new Valid(TimeBucket.of(Instant.ofEpochMilli(RECORD_TIME), ZoneOffset.UTC),
+        RECORD_TIME, false, 0, 0);
 
     assertThat(inspector.inspect(utf8("{\"a\":{\"receivedAt\":\"x\"}}"), RECORD_TIME))
         .isEqualTo(expected);
@@ -58,7 +64,8 @@ class RecordInspectorTest {
     assertThat(reason("{\"receivedAt\":\"+10000-01-01T00:00:00Z\"}"))
         .isEqualTo(Reason.UNSTORABLE_TIME);
     assertThat(inspector.inspect(utf8("{\"receivedAt\":\"9999-12-31T23:59:59.999Z\"}"),
-        RECORD_TIME)).isEqualTo(new Valid(new TimeBucket(LocalDate.of(9999, 12, 31), 23)));
+        RECORD_TIME)).extracting(inspection -> ((Valid) inspection).bucket())
+        .isEqualTo(new TimeBucket(LocalDate.of(9999, 12, 31), 23));
   }
 
   @Test
@@ -105,6 +112,47 @@ class RecordInspectorTest {
       assertThat(((Invalid) inspector.inspect(value, RECORD_TIME)).reason()).as("at %d", at)
           .isEqualTo(Reason.NOT_UTF8);
     }
+  }
+
+  @Test
+  void readsATopLevelEventIdAsTheTwoLongsOfItsUuid() {
+    UUID id = UUID.fromString("2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f");
+
+    Valid valid = (Valid) inspector.inspect(utf8("{\"schemaVersion\":1,\"eventId\":\""
+        + id.toString().toUpperCase(Locale.ROOT) + "\",\"a\":{\"eventId\":\"x\"}}"), RECORD_TIME);
+
+    assertThat(valid.hasEventId()).isTrue();
+    assertThat(new UUID(valid.eventIdHigh(), valid.eventIdLow())).isEqualTo(id);
+  }
+
+  @Test
+  void keepsTheFirstEventIdWhenAValueRepeatsTheField() {
+    UUID first = UUID.randomUUID();
+
+    Valid valid = (Valid) inspector.inspect(utf8("{\"eventId\":\"" + first + "\",\"eventId\":\""
+        + UUID.randomUUID() + "\"}"), RECORD_TIME);
+
+    assertThat(new UUID(valid.eventIdHigh(), valid.eventIdLow())).isEqualTo(first);
+  }
+
+  @Test
+  void findsNoEventIdWhenItIsMissingNestedOrNotACanonicalUuid() {
+    for (String value : List.of("{\"a\":1}", "{\"a\":{\"eventId\":\"" + UUID.randomUUID() + "\"}}",
+        "{\"eventId\":\"1-2-3-4-5\"}", "{\"eventId\":\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6g\"}",
+        "{\"eventId\":\"2f6c1d2e+8d3a-4b7e-9c0f-1a2b3c4d5e6f\"}", "{\"eventId\":42}",
+        "{\"eventId\":\"２f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\"}")) {
+      Valid valid = (Valid) inspector.inspect(utf8(value), RECORD_TIME);
+
+      assertThat(valid.hasEventId()).as(value).isFalse();
+      assertThat(valid.eventIdHigh()).as(value).isZero();
+    }
+  }
+
+  @Test
+  void forgetsTheEventIdOfTheRecordBefore() {
+    inspector.inspect(utf8("{\"eventId\":\"" + UUID.randomUUID() + "\"}"), RECORD_TIME);
+
+    assertThat(((Valid) inspector.inspect(utf8("{\"a\":1}"), RECORD_TIME)).hasEventId()).isFalse();
   }
 
   @Test

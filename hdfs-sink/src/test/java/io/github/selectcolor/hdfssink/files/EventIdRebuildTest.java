@@ -1,0 +1,117 @@
+package io.github.selectcolor.hdfssink.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.selectcolor.hdfssink.HdfsSinkProperties;
+import io.github.selectcolor.hdfssink.dedup.EventIdWindow;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rebuilding a claim's window from committed files, on the local file system. */
+class EventIdRebuildTest {
+
+  private static final TopicPartition PARTITION = new TopicPartition("select-color", 0);
+  private static final Instant NOW = Instant.parse("2026-11-22T09:30:00Z");
+
+  @TempDir
+  Path directory;
+
+  private FileSystem fileSystem;
+  private SinkPaths paths;
+
+  @BeforeEach
+  void openFileSystem() throws IOException {
+    fileSystem = FileSystem.getLocal(new Configuration()).getRawFileSystem();
+    paths = new SinkPaths(new org.apache.hadoop.fs.Path(directory.toUri()), "select-color");
+  }
+
+  @Test
+  void holdsTheIdsOfTheNewestFilesPlainAndGzipUpToTheCount() throws IOException {
+    List<UUID> older = commit(0, ".jsonl", NOW, 3);
+    List<UUID> newer = commit(3, ".jsonl.gz", NOW, 3);
+
+    EventIdWindow window = rebuild(4, Duration.ofHours(24));
+
+    assertThat(window.size()).isEqualTo(4);
+    assertThat(newer).allMatch(id -> contains(window, id));
+    assertThat(contains(window, older.get(2))).isTrue();
+    assertThat(older.subList(0, 2)).noneMatch(id -> contains(window, id));
+  }
+
+  @Test
+  void stopsAtFilesWhollyBeforeTheTimeBound() throws IOException {
+    List<UUID> dayBefore = commit(0, ".jsonl", NOW.minus(Duration.ofHours(30)), 2);
+    List<UUID> recent = commit(2, ".jsonl", NOW.minus(Duration.ofHours(1)), 1);
+    List<UUID> newest = commit(3, ".jsonl", NOW, 2);
+
+    EventIdWindow window = rebuild(1_000, Duration.ofHours(24));
+
+    assertThat(window.size()).isEqualTo(3);
+    assertThat(recent).allMatch(id -> contains(window, id));
+    assertThat(newest).allMatch(id -> contains(window, id));
+    assertThat(dayBefore).noneMatch(id -> contains(window, id));
+  }
+
+  @Test
+  void passesOverLinesWithoutAUuidEventId() throws IOException {
+    UUID id = UUID.randomUUID();
+    write(0, 2, ".jsonl", "{\"eventId\":\"not-a-uuid\",\"receivedAt\":\"" + NOW + "\"}\n"
+        + "{\"receivedAt\":\"" + NOW + "\",\"eventId\":\"" + id + "\"}\n{\"a\":1}\n");
+
+    EventIdWindow window = rebuild(1_000, Duration.ofHours(24));
+
+    assertThat(window.size()).isEqualTo(1);
+    assertThat(contains(window, id)).isTrue();
+    assertThat(window.newestMillis()).isEqualTo(NOW.toEpochMilli());
+  }
+
+  private EventIdWindow rebuild(int maxIds, Duration window) throws IOException {
+    PartitionClaims.Claim claim = new PartitionClaims(fileSystem, paths).claim(List.of(0)).get(0);
+    return new EventIdRebuild(fileSystem, new HdfsSinkProperties.Dedup(window, maxIds))
+        .rebuild(PARTITION, claim.dataFiles());
+  }
+
+  private List<UUID> commit(long firstOffset, String extension, Instant receivedAt, int count)
+      throws IOException {
+    List<UUID> ids = new ArrayList<>();
+    StringBuilder lines = new StringBuilder();
+    for (int index = 0; index < count; index++) {
+      UUID id = UUID.randomUUID();
+      ids.add(id);
+      lines.append("{\"schemaVersion\":1,\"eventId\":\"").append(id).append("\",\"receivedAt\":\"")
+          .append(receivedAt).append("\",\"userName\":\"").append("a".repeat(700)).append("\"}\n");
+    }
+    write(firstOffset, count, extension, lines.toString());
+    return ids;
+  }
+
+  private void write(long firstOffset, int count, String extension, String lines)
+      throws IOException {
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(
+        paths.bucketDirectory(TimeBucket.of(NOW, java.time.ZoneOffset.UTC)),
+        new CommittedFile("select-color", 0, firstOffset, firstOffset + count - 1)
+            .fileName(extension));
+    try (OutputStream raw = fileSystem.create(file);
+        OutputStream out = extension.endsWith(".gz") ? new GZIPOutputStream(raw) : raw) {
+      out.write(lines.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static boolean contains(EventIdWindow window, UUID id) {
+    return window.contains(id.getMostSignificantBits(), id.getLeastSignificantBits());
+  }
+}
