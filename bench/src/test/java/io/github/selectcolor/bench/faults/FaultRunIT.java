@@ -3,6 +3,7 @@ package io.github.selectcolor.bench.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,17 +24,20 @@ class FaultRunIT {
         "parts=" + property("faults.parts"), "classes=" + property("faults.classes"),
         "logs=" + Path.of(property("faults.logs")).resolve("seed-" + SEED))).run();
 
-    assertThat(result.drained()).as("every tracker queue drained").isTrue();
-    assertThat(result.faults()).hasSize(4);
-    assertThat(result.hdfs().acknowledged()).as("events acknowledged").isGreaterThan(1000);
-    assertThat(result.hdfs().lost()).as("acknowledged events missing from HDFS").isZero();
-    assertThat(result.hdfs().duplicated()).as("eventIds more than once in HDFS").isZero();
-    assertThat(result.elasticsearch().lost()).as("acknowledged events missing from Elasticsearch")
+    // Every count is reported at once, so that a failure shows both stores.
+    SoftAssertions soft = new SoftAssertions();
+    soft.assertThat(result.drained()).as("every tracker queue drained").isTrue();
+    soft.assertThat(result.faults()).hasSize(4);
+    soft.assertThat(result.hdfs().acknowledged()).as("events acknowledged").isGreaterThan(1000);
+    soft.assertThat(result.hdfs().lost()).as("acknowledged events missing from HDFS").isZero();
+    soft.assertThat(result.hdfs().duplicated()).as("eventIds more than once in HDFS").isZero();
+    soft.assertThat(result.elasticsearch().lost()).as("acknowledged events missing from Elasticsearch")
         .isZero();
-    assertThat(result.elasticsearch().duplicated()).as("eventIds more than once in Elasticsearch")
+    soft.assertThat(result.elasticsearch().duplicated()).as("eventIds more than once in Elasticsearch")
         .isZero();
-    assertThat(result.elasticsearchDocuments()).as("documents vs distinct eventIds")
+    soft.assertThat(result.elasticsearchDocuments()).as("documents vs distinct eventIds")
         .isEqualTo(result.elasticsearch().distinct());
+    soft.assertAll();
   }
 
   private static String property(String name) {
