@@ -1,0 +1,36 @@
+package io.github.selectcolor.bench.faults;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one store holds: how many copies of each eventId, and when the first copy landed (epoch
+ * milliseconds). Filled by one thread, then read.
+ *
+ * @param records every record or document read, copies included
+ */
+record StoreContents(Map<String, Integer> copies, Map<String, Long> landedAt, long[] records) {
+
+  StoreContents() {
+    this(new HashMap<>(), new HashMap<>(), new long[1]);
+  }
+
+  void add(String eventId, long landedAtMillis) {
+    copies.merge(eventId, 1, Integer::sum);
+    landedAt.merge(eventId, landedAtMillis, Math::min);
+    records[0]++;
+  }
+
+  long recordCount() {
+    return records[0];
+  }
+
+  boolean holdsAll(Iterable<String> eventIds) {
+    for (String eventId : eventIds) {
+      if (!copies.containsKey(eventId)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
