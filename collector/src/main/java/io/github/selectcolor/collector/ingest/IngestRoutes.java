@@ -4,8 +4,10 @@ import io.github.selectcolor.collector.CollectorProperties;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import org.springframework.boot.web.embedded.netty.NettyRouteProvider;
@@ -40,6 +42,7 @@ class IngestRoutes implements NettyRouteProvider {
   private final CorsPolicy cors;
   private final InFlightRequests inFlight;
   private final long maxBodyBytes;
+  private final Duration bodyTimeout;
 
   IngestRoutes(EventIngestion ingestion, ApiAnswers answers, CorsPolicy cors,
       InFlightRequests inFlight, CollectorProperties properties) {
@@ -48,6 +51,7 @@ class IngestRoutes implements NettyRouteProvider {
     this.cors = cors;
     this.inFlight = inFlight;
     this.maxBodyBytes = properties.limits().maxBatchSize().toBytes();
+    this.bodyTimeout = properties.limits().bodyTimeout();
   }
 
   @Override
@@ -108,7 +112,9 @@ class IngestRoutes implements NettyRouteProvider {
    * The body, or a 413 once it is longer than the limit. An oversize body is still read, and
    * dropped, up to {@value #DISCARD_FACTOR} times the limit, so that the client has sent it all
    * and reads the 413: closing while it still sends makes the client see a reset instead, and
-   * retry. A body even larger is cut off at once.
+   * retry. A body even larger is cut off at once. A body not received in full within
+   * {@code collector.limits.body-timeout} is answered 408, after which Reactor Netty closes the
+   * connection since the rest of the body never came.
    */
   private Mono<byte[]> boundedBody(HttpServerRequest request) {
     long discardLimit = maxBodyBytes * DISCARD_FACTOR;
@@ -130,6 +136,8 @@ class IngestRoutes implements NettyRouteProvider {
         .aggregate()
         .asByteArray()
         .defaultIfEmpty(new byte[0])
+        .timeout(bodyTimeout)
+        .onErrorMap(TimeoutException.class, timeout -> bodyTimedOut())
         .handle((body, sink) -> {
           if (received.get() > maxBodyBytes) {
             sink.error(bodyTooLarge());
@@ -152,12 +160,21 @@ class IngestRoutes implements NettyRouteProvider {
     if (answer.retryAfterSeconds() != null) {
       response.header(HttpHeaderNames.RETRY_AFTER, answer.retryAfterSeconds());
     }
+    if (answer.status() == HttpStatus.REQUEST_TIMEOUT) {
+      // The rest of the body never came, so the connection cannot carry another request.
+      response.keepAlive(false);
+    }
     return response.sendByteArray(Mono.just(answer.body()));
   }
 
   private InvalidEventException bodyTooLarge() {
     return InvalidEventException.tooLarge("body", "batch-too-large",
         "A request body may have at most " + maxBodyBytes + " bytes.");
+  }
+
+  private InvalidEventException bodyTimedOut() {
+    return InvalidEventException.timedOut("body", "body-timeout",
+        "The request body was not received in full within " + bodyTimeout.toMillis() + " ms.");
   }
 
   private static boolean isJson(String contentType) {
