@@ -60,7 +60,28 @@ class IngestRoutes implements NettyRouteProvider {
         .post(EVENTS_PATH, (request, response) -> inFlight.track(postEvents(request, response)))
         .get(SELECT_PATH, (request, response) -> inFlight.track(select(request, response)))
         .options(EVENTS_PATH, this::preflight)
-        .options(SELECT_PATH, this::preflight);
+        .options(SELECT_PATH, this::preflight)
+        .route(request -> allowedMethods(request.fullPath()) != null, this::methodNotAllowed);
+  }
+
+  /**
+   * Any other method on an API path: without this route the request would fall through to
+   * WebFlux and be answered 404 in Spring Boot's own error shape.
+   */
+  private Publisher<Void> methodNotAllowed(HttpServerRequest request, HttpServerResponse response) {
+    String path = request.fullPath();
+    String allowed = allowedMethods(path);
+    response.header(HttpHeaderNames.ALLOW, allowed);
+    return send(response, answers.refused(HttpStatus.METHOD_NOT_ALLOWED, path, "method-not-allowed",
+        "The method " + request.method().name() + " is not allowed here; use " + allowed + "."));
+  }
+
+  private static String allowedMethods(String path) {
+    return switch (path) {
+      case EVENTS_PATH -> "POST, OPTIONS";
+      case SELECT_PATH -> "GET, OPTIONS";
+      default -> null;
+    };
   }
 
   private Publisher<Void> postEvents(HttpServerRequest request, HttpServerResponse response) {

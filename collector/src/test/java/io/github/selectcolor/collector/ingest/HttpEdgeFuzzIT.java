@@ -60,6 +60,18 @@ class HttpEdgeFuzzIT extends KafkaBackedCollector {
         .contains("\"reason\":\"body-timeout\"");
   }
 
+  @Test
+  void answersOtherMethodsOnTheApiPaths405WithAProblem() throws Exception {
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri("/api/events"))
+        .method("PUT", HttpRequest.BodyPublishers.ofString("{}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(405);
+    assertThat(answer.headers().firstValue("Allow")).hasValue("POST, OPTIONS");
+    assertProblem(answer.statusCode(), answer.headers().firstValue("Content-Type").orElse(null),
+        answer.body());
+  }
+
   private CompletableFuture<HttpResponse<String>> post(byte[] body, String contentType) {
     return http.sendAsync(HttpRequest.newBuilder(uri("/api/events")).timeout(DEADLINE)
         .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body))
