@@ -3,7 +3,6 @@ package io.github.selectcolor.collector.ingest;
 import io.github.selectcolor.collector.CollectorProperties;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -105,10 +104,11 @@ class IngestRoutes implements NettyRouteProvider {
       return send(response, answers.refused(HttpStatus.FORBIDDEN, SELECT_PATH, "origin-not-allowed",
           "Pages of this origin may not post events; see collector.allowed-origins."));
     }
-    QueryStringDecoder query = new QueryStringDecoder(request.uri());
     String userAgent = request.requestHeaders().get(HttpHeaderNames.USER_AGENT);
-    Mono<List<UUID>> accepted = Mono.defer(() -> ingestion.ingestSelection(
-        first(query, "user"), first(query, "color"), userAgent));
+    Mono<List<UUID>> accepted = Mono.defer(() -> {
+      QueryParameters query = QueryParameters.of(request.uri());
+      return ingestion.ingestSelection(query.first("user"), query.first("color"), userAgent);
+    });
     return answer(response, SELECT_PATH, accepted);
   }
 
@@ -207,10 +207,5 @@ class IngestRoutes implements NettyRouteProvider {
     } catch (InvalidMediaTypeException e) {
       return false;
     }
-  }
-
-  private static String first(QueryStringDecoder query, String name) {
-    List<String> values = query.parameters().get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
   }
 }

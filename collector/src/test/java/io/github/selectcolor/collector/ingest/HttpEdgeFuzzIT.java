@@ -72,6 +72,25 @@ class HttpEdgeFuzzIT extends KafkaBackedCollector {
         answer.body());
   }
 
+  @Test
+  void refusesABrokenPercentEscapeInTheBooksQuery() throws IOException {
+    String answer = raw("GET /api/select?user=%zz&color=red HTTP/1.1\r\nHost: l\r\n"
+        + "Connection: close\r\n\r\n", DEADLINE);
+
+    assertThat(answer).startsWith("HTTP/1.1 400 ").contains("\"reason\":\"malformed-query\"");
+  }
+
+  @Test
+  void refusesInvalidUtf8InTheBooksQuery() throws Exception {
+    long before = topic.recordCount();
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+        uri("/api/select?user=k%C0%AFm&color=red")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).contains("\"reason\":\"invalid-utf8\"");
+    assertThat(topic.recordCount()).isEqualTo(before);
+  }
+
   private CompletableFuture<HttpResponse<String>> post(byte[] body, String contentType) {
     return http.sendAsync(HttpRequest.newBuilder(uri("/api/events")).timeout(DEADLINE)
         .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body))
