@@ -91,6 +91,16 @@ class HttpEdgeFuzzIT extends KafkaBackedCollector {
     assertThat(topic.recordCount()).isEqualTo(before);
   }
 
+  @Test
+  void refusesAnOverlongUtf8FormInAPostedName() throws Exception {
+    byte[] body = ("{\"userName\":\"k\u00c0\u00afm\",\"colorName\":\"red\"}")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    HttpResponse<String> answer = post(body, "application/json").join();
+
+    assertThat(answer.statusCode()).isEqualTo(400);
+    assertThat(answer.body()).contains("\"reason\":\"invalid-utf8\"");
+  }
+
   private CompletableFuture<HttpResponse<String>> post(byte[] body, String contentType) {
     return http.sendAsync(HttpRequest.newBuilder(uri("/api/events")).timeout(DEADLINE)
         .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body))
