@@ -101,6 +101,97 @@ class HttpEdgeFuzzIT extends KafkaBackedCollector {
     assertThat(answer.body()).contains("\"reason\":\"invalid-utf8\"");
   }
 
+  @Test
+  void refusesThousandsOfHostileRequestsAndLandsOnlyTheControls() throws Exception {
+    long seed = new Random().nextLong();
+    Random random = new Random(seed);
+    Set<UUID> controls = new HashSet<>();
+    List<String> wrong = new ArrayList<>();
+    long before = topic.recordCount();
+    ExecutorService slow = Executors.newFixedThreadPool(8);
+    List<CompletableFuture<String>> slowAnswers = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      slowAnswers.add(CompletableFuture.supplyAsync(() -> rawUnchecked(POST_HEAD
+          + "Content-Length: 50\r\n\r\n{\"user", DEADLINE), slow));
+    }
+    Semaphore inFlight = new Semaphore(16);
+    for (int i = 0; i < 3000; i++) {
+      inFlight.acquire();
+      Case next = hostile(random);
+      next.send().whenComplete((answer, error) -> {
+        synchronized (wrong) {
+          String verdict = error != null ? "no answer: " + error : next.judge(answer, controls);
+          if (verdict != null) {
+            wrong.add(verdict);
+          }
+        }
+        inFlight.release();
+      });
+    }
+    inFlight.acquire(16);
+    slowAnswers.forEach(answer -> assertThat(answer.join()).startsWith("HTTP/1.1 408 "));
+    slow.shutdown();
+    assertThat(slow.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(wrong).as("wrong answers with seed " + seed).isEmpty();
+    Set<String> landed = topic.readAll((int) before + controls.size(), Duration.ofSeconds(30))
+        .stream().skip(before).map(HttpEdgeFuzzIT::eventId).collect(Collectors.toSet());
+    assertThat(topic.recordCount()).isEqualTo(before + controls.size());
+    assertThat(landed).isEqualTo(controls.stream().map(UUID::toString).collect(Collectors.toSet()));
+  }
+
+  /** One generated request and the statuses it may be answered with. */
+  private record Case(CompletableFuture<HttpResponse<String>> pending, Set<Integer> allowed,
+      UUID control) {
+
+    CompletableFuture<HttpResponse<String>> send() {
+      return pending;
+    }
+
+    String judge(HttpResponse<String> answer, Set<UUID> controls) {
+      if (!allowed.contains(answer.statusCode())) {
+        return answer.statusCode() + " not in " + allowed + ": " + answer.body();
+      }
+      if (control != null) {
+        controls.add(control);
+        return answer.body().contains(control.toString()) ? null : "202 without its id";
+      }
+      String contentType = answer.headers().firstValue("Content-Type").orElse("");
+      return contentType.startsWith("application/problem+json") ? null
+          : answer.statusCode() + " with " + contentType;
+    }
+  }
+
+  private Case hostile(Random random) {
+    String event = "{\"userName\":\"kim\",\"colorName\":\"red\"}";
+    return switch (random.nextInt(8)) {
+      case 0 -> {
+        UUID id = new UUID(random.nextLong(), random.nextLong());
+        yield new Case(post(("{\"eventId\":\"" + id + "\",\"userName\":\"kim\","
+            + "\"colorName\":\"red\"}").getBytes(StandardCharsets.UTF_8), "application/json"),
+            Set.of(202), id);
+      }
+      case 1 -> {
+        byte[] bytes = new byte[1 + random.nextInt(512)];
+        random.nextBytes(bytes);
+        yield new Case(post(bytes, "application/json"), Set.of(400), null);
+      }
+      case 2 -> new Case(post(event.substring(0, random.nextInt(event.length()))
+          .getBytes(StandardCharsets.UTF_8), "application/json"), Set.of(400), null);
+      case 3 -> new Case(post(("[".repeat(1001 + random.nextInt(5000)))
+          .getBytes(StandardCharsets.UTF_8), "application/json"), Set.of(400), null);
+      case 4 -> new Case(post(event.getBytes(StandardCharsets.UTF_8), "text/plain"), Set.of(415),
+          null);
+      case 5 -> new Case(post(("[" + (event + ",").repeat(500) + event + "]")
+          .getBytes(StandardCharsets.UTF_8), "application/json"), Set.of(413), null);
+      case 6 -> new Case(post(("{\"userName\":\"" + "x".repeat(600 * 1024) + "\"}")
+          .getBytes(StandardCharsets.UTF_8), "application/json"), Set.of(413), null);
+      default -> new Case(http.sendAsync(HttpRequest.newBuilder(uri("/api/select?user="
+          + "x".repeat(65 + random.nextInt(500)) + "&color=red")).timeout(DEADLINE).build(),
+          HttpResponse.BodyHandlers.ofString()), Set.of(400), null);
+    };
+  }
+
   private CompletableFuture<HttpResponse<String>> post(byte[] body, String contentType) {
     return http.sendAsync(HttpRequest.newBuilder(uri("/api/events")).timeout(DEADLINE)
         .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body))
