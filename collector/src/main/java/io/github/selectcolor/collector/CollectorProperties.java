@@ -89,11 +89,20 @@ public record CollectorProperties(
    * @param maxEventSize   bytes one event may have in the request
    * @param maxBatchEvents events one request may carry
    * @param maxBatchSize   bytes one request body may have
+   * @param bodyTimeout    the longest a request may take to send its whole body; a client that
+   *                       never finishes one is answered 408 and disconnected after it
    */
   public record Limits(
       @Min(1) @Max(1024) @DefaultValue("64") int maxNameLength,
       @NotNull @DefaultValue("32KB") DataSize maxEventSize,
       @Min(1) @Max(10_000) @DefaultValue("500") int maxBatchEvents,
-      @NotNull @DefaultValue("512KB") DataSize maxBatchSize) {
+      @NotNull @DefaultValue("512KB") DataSize maxBatchSize,
+      @NotNull @DefaultValue("10s") Duration bodyTimeout) {
+
+    @AssertTrue(message = "must be between 100 ms and 10 min")
+    public boolean isBodyTimeoutInRange() {
+      return bodyTimeout == null || (bodyTimeout.toMillis() >= 100
+          && bodyTimeout.compareTo(Duration.ofMinutes(10)) <= 0);
+    }
   }
 }

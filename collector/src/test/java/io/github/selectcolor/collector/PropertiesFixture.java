@@ -22,6 +22,6 @@ public final class PropertiesFixture {
         Duration.ofSeconds(1), RecordKey.NONE, List.of("red", "yellow", "green", "blue"), origins,
         new CollectorProperties.Topic("select-color", 3, null, null, true),
         new CollectorProperties.Limits(64, DataSize.ofKilobytes(32), 500,
-            DataSize.ofKilobytes(512)));
+            DataSize.ofKilobytes(512), Duration.ofSeconds(10)));
   }
 }

@@ -32,6 +32,9 @@ final class EventBatchReader {
   }
 
   List<RawEvent> read(byte[] body) {
+    if (!Utf8.isWellFormed(body)) {
+      throw InvalidEventException.badRequest("body", "invalid-utf8", "The body is not valid UTF-8.");
+    }
     try (JsonParser parser = mapper.createParser(body)) {
       JsonToken first = parser.nextToken();
       if (first == JsonToken.START_OBJECT) {

@@ -3,9 +3,10 @@ package io.github.selectcolor.collector.ingest;
 import io.github.selectcolor.collector.CollectorProperties;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.reactivestreams.Publisher;
 import org.springframework.boot.web.embedded.netty.NettyRouteProvider;
@@ -40,6 +41,7 @@ class IngestRoutes implements NettyRouteProvider {
   private final CorsPolicy cors;
   private final InFlightRequests inFlight;
   private final long maxBodyBytes;
+  private final Duration bodyTimeout;
 
   IngestRoutes(EventIngestion ingestion, ApiAnswers answers, CorsPolicy cors,
       InFlightRequests inFlight, CollectorProperties properties) {
@@ -48,6 +50,7 @@ class IngestRoutes implements NettyRouteProvider {
     this.cors = cors;
     this.inFlight = inFlight;
     this.maxBodyBytes = properties.limits().maxBatchSize().toBytes();
+    this.bodyTimeout = properties.limits().bodyTimeout();
   }
 
   @Override
@@ -56,7 +59,28 @@ class IngestRoutes implements NettyRouteProvider {
         .post(EVENTS_PATH, (request, response) -> inFlight.track(postEvents(request, response)))
         .get(SELECT_PATH, (request, response) -> inFlight.track(select(request, response)))
         .options(EVENTS_PATH, this::preflight)
-        .options(SELECT_PATH, this::preflight);
+        .options(SELECT_PATH, this::preflight)
+        .route(request -> allowedMethods(request.fullPath()) != null, this::methodNotAllowed);
+  }
+
+  /**
+   * Any other method on an API path: without this route the request would fall through to
+   * WebFlux and be answered 404 in Spring Boot's own error shape.
+   */
+  private Publisher<Void> methodNotAllowed(HttpServerRequest request, HttpServerResponse response) {
+    String path = request.fullPath();
+    String allowed = allowedMethods(path);
+    response.header(HttpHeaderNames.ALLOW, allowed);
+    return send(response, answers.refused(HttpStatus.METHOD_NOT_ALLOWED, path, "method-not-allowed",
+        "The method " + request.method().name() + " is not allowed here; use " + allowed + "."));
+  }
+
+  private static String allowedMethods(String path) {
+    return switch (path) {
+      case EVENTS_PATH -> "POST, OPTIONS";
+      case SELECT_PATH -> "GET, OPTIONS";
+      default -> null;
+    };
   }
 
   private Publisher<Void> postEvents(HttpServerRequest request, HttpServerResponse response) {
@@ -80,10 +104,11 @@ class IngestRoutes implements NettyRouteProvider {
       return send(response, answers.refused(HttpStatus.FORBIDDEN, SELECT_PATH, "origin-not-allowed",
           "Pages of this origin may not post events; see collector.allowed-origins."));
     }
-    QueryStringDecoder query = new QueryStringDecoder(request.uri());
     String userAgent = request.requestHeaders().get(HttpHeaderNames.USER_AGENT);
-    Mono<List<UUID>> accepted = Mono.defer(() -> ingestion.ingestSelection(
-        first(query, "user"), first(query, "color"), userAgent));
+    Mono<List<UUID>> accepted = Mono.defer(() -> {
+      QueryParameters query = QueryParameters.of(request.uri());
+      return ingestion.ingestSelection(query.first("user"), query.first("color"), userAgent);
+    });
     return answer(response, SELECT_PATH, accepted);
   }
 
@@ -108,7 +133,9 @@ class IngestRoutes implements NettyRouteProvider {
    * The body, or a 413 once it is longer than the limit. An oversize body is still read, and
    * dropped, up to {@value #DISCARD_FACTOR} times the limit, so that the client has sent it all
    * and reads the 413: closing while it still sends makes the client see a reset instead, and
-   * retry. A body even larger is cut off at once.
+   * retry. A body even larger is cut off at once. A body not received in full within
+   * {@code collector.limits.body-timeout} is answered 408, after which Reactor Netty closes the
+   * connection since the rest of the body never came.
    */
   private Mono<byte[]> boundedBody(HttpServerRequest request) {
     long discardLimit = maxBodyBytes * DISCARD_FACTOR;
@@ -130,6 +157,8 @@ class IngestRoutes implements NettyRouteProvider {
         .aggregate()
         .asByteArray()
         .defaultIfEmpty(new byte[0])
+        .timeout(bodyTimeout)
+        .onErrorMap(TimeoutException.class, timeout -> bodyTimedOut())
         .handle((body, sink) -> {
           if (received.get() > maxBodyBytes) {
             sink.error(bodyTooLarge());
@@ -152,12 +181,21 @@ class IngestRoutes implements NettyRouteProvider {
     if (answer.retryAfterSeconds() != null) {
       response.header(HttpHeaderNames.RETRY_AFTER, answer.retryAfterSeconds());
     }
+    if (answer.status() == HttpStatus.REQUEST_TIMEOUT) {
+      // The rest of the body never came, so the connection cannot carry another request.
+      response.keepAlive(false);
+    }
     return response.sendByteArray(Mono.just(answer.body()));
   }
 
   private InvalidEventException bodyTooLarge() {
     return InvalidEventException.tooLarge("body", "batch-too-large",
         "A request body may have at most " + maxBodyBytes + " bytes.");
+  }
+
+  private InvalidEventException bodyTimedOut() {
+    return InvalidEventException.timedOut("body", "body-timeout",
+        "The request body was not received in full within " + bodyTimeout.toMillis() + " ms.");
   }
 
   private static boolean isJson(String contentType) {
@@ -169,10 +207,5 @@ class IngestRoutes implements NettyRouteProvider {
     } catch (InvalidMediaTypeException e) {
       return false;
     }
-  }
-
-  private static String first(QueryStringDecoder query, String name) {
-    List<String> values = query.parameters().get(name);
-    return values == null || values.isEmpty() ? null : values.get(0);
   }
 }

@@ -24,6 +24,10 @@ public class InvalidEventException extends RuntimeException {
     return new InvalidEventException(HttpStatus.PAYLOAD_TOO_LARGE, field, reason, message);
   }
 
+  static InvalidEventException timedOut(String field, String reason, String message) {
+    return new InvalidEventException(HttpStatus.REQUEST_TIMEOUT, field, reason, message);
+  }
+
   public HttpStatus status() {
     return status;
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.selectcolor.collector.CollectorProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,8 @@ import org.springframework.util.unit.DataSize;
 class EventBatchReaderTest {
 
   private final EventBatchReader reader = new EventBatchReader(
-      new CollectorProperties.Limits(64, DataSize.ofBytes(100), 3, DataSize.ofKilobytes(512)));
+      new CollectorProperties.Limits(64, DataSize.ofBytes(100), 3, DataSize.ofKilobytes(512),
+          Duration.ofSeconds(10)));
 
   @Test
   void readsOneEventObject() {
