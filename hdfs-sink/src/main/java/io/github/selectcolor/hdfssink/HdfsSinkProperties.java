@@ -114,7 +114,8 @@ public record HdfsSinkProperties(
 
   /**
    * @param window      how long before the newest record of a partition (by the time that places
-   *                    records in hours) an event id is still held
+   *                    records in hours, at most an hour past the sink's clock) an event id is
+   *                    still held
    * @param maxEventIds event ids held per partition at most, the oldest going first; 0 turns
    *                    de-duplication off
    */

@@ -1,12 +1,16 @@
 package io.github.selectcolor.hdfssink.dedup;
 
+import java.time.Clock;
 import java.time.Duration;
 
 /**
  * The event ids one claim of a partition has landed recently, oldest first: those of the committed
  * files it was rebuilt from and those written since. Bounded by count (the oldest id goes when a
  * new one would exceed it) and by time: an id whose time is more than the window before the newest
- * time seen goes once it is the oldest. The ids sit in a ring of parallel {@code long} arrays (two
+ * time held goes once it is the oldest. A time is held as no later than the sink's clock plus a
+ * tolerance for the collector's clock running ahead, so that one record another producer stamped
+ * far in the future neither moves the window's end past every id held (evicting them all) nor
+ * stays held for ever. The ids sit in a ring of parallel {@code long} arrays (two
  * for the UUID, one for the time) with an open-addressing index of ring positions beside it, about
  * 32 to 40 bytes per id, grown by doubling up to the count bound so that a quiet partition costs little.
  * Not thread-safe: it belongs to one partition writer.
@@ -16,9 +20,18 @@ public final class EventIdWindow {
   /** The most ids a window can hold; its index must fit in an array. */
   public static final int MAX_IDS = 100_000_000;
   private static final int INITIAL_CAPACITY = 1024;
+  /**
+   * How far ahead of the sink's clock a time is believed: the collector that stamps
+   * {@code receivedAt} runs on another machine, whose clock may be ahead of the sink's by as much
+   * as an unsynchronised clock drifts. A later time moves the window's end only this far, which
+   * evicts at most this much of its oldest ids; a quarter of a shorter window keeps the rest.
+   */
+  static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
 
   private final int maxIds;
   private final long windowMillis;
+  private final long skewMillis;
+  private final Clock clock;
   private long[] highs;
   private long[] lows;
   private long[] times;
@@ -28,18 +41,23 @@ public final class EventIdWindow {
   private int head;
   private int size;
   private long newest = Long.MIN_VALUE;
+  /** No later than the sink's clock plus the skew, read again only when a time passes it. */
+  private long latestBelievable = Long.MIN_VALUE;
 
   /**
    * @param maxIds how many ids at most; 0 holds none, which turns de-duplication off
    * @param window how far before the newest time an id is still held
+   * @param clock  the sink's clock, which bounds the times held
    */
-  public EventIdWindow(int maxIds, Duration window) {
+  public EventIdWindow(int maxIds, Duration window, Clock clock) {
     if (maxIds < 0 || maxIds > MAX_IDS || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("A window holds 0 to " + MAX_IDS + " ids over a positive time, not "
           + maxIds + " ids over " + window + ".");
     }
     this.maxIds = maxIds;
     this.windowMillis = window.toMillis();
+    this.skewMillis = Math.min(MAX_CLOCK_SKEW.toMillis(), windowMillis / 4);
+    this.clock = clock;
     allocate(Math.min(maxIds, INITIAL_CAPACITY));
   }
 
@@ -62,10 +80,11 @@ public final class EventIdWindow {
    * Holds an id landed now, after evicting what the time and count bounds exclude. The caller has
    * checked that the id is not held.
    */
-  public void add(long high, long low, long timeMillis) {
+  public void add(long high, long low, long time) {
     if (maxIds == 0) {
       return;
     }
+    long timeMillis = believable(time);
     newest = Math.max(newest, timeMillis);
     long cutoff = cutoff();
     while (size > 0 && times[head] < cutoff) {
@@ -86,10 +105,11 @@ public final class EventIdWindow {
    *
    * @return false when the window is full, so that no older id can be held
    */
-  public boolean addOlder(long high, long low, long timeMillis) {
+  public boolean addOlder(long high, long low, long time) {
     if (size == maxIds) {
       return false;
     }
+    long timeMillis = believable(time);
     newest = Math.max(newest, timeMillis);
     if (timeMillis < cutoff() || contains(high, low)) {
       return true;
@@ -115,9 +135,21 @@ public final class EventIdWindow {
     return size;
   }
 
-  /** The newest time seen, {@code Long.MIN_VALUE} before any. */
+  /** The newest time held, {@code Long.MIN_VALUE} before any. */
   public long newestMillis() {
     return newest;
+  }
+
+  /**
+   * The time, or the sink's clock plus the skew if that is earlier. Costs one comparison, as the
+   * clock is read only when a time passes the bound last read.
+   */
+  private long believable(long timeMillis) {
+    if (timeMillis <= latestBelievable) {
+      return timeMillis;
+    }
+    latestBelievable = clock.millis() + skewMillis;
+    return Math.min(timeMillis, latestBelievable);
   }
 
   private long cutoff() {

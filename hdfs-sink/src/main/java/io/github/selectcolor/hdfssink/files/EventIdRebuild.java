@@ -11,6 +11,7 @@ import io.github.selectcolor.hdfssink.dedup.EventIds;
 import io.github.selectcolor.hdfssink.files.PartitionClaims.DataFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Rebuilds a claimed partition's {@link EventIdWindow} from what HDFS holds: its committed data
  * files, newest first, until the window is full or a file lies wholly before the time bound. A
  * line's time is its {@code receivedAt}, else its file's modification time, which is later than
- * any record the file holds. Lines are read with Jackson's streaming parser up to the two fields
+ * any record the file holds; the window bounds it by the sink's clock. Lines are read with Jackson's streaming parser up to the two fields
  * it needs. One per claim, in the worker's thread.
  */
 public final class EventIdRebuild {
@@ -36,18 +37,20 @@ public final class EventIdRebuild {
 
   private final FileSystem fileSystem;
   private final HdfsSinkProperties.Dedup settings;
+  private final Clock clock;
   private final JsonFactory jsonFactory = JsonFactory.builder().build();
   private final FileIds fileIds = new FileIds();
 
-  public EventIdRebuild(FileSystem fileSystem, HdfsSinkProperties.Dedup settings) {
+  public EventIdRebuild(FileSystem fileSystem, HdfsSinkProperties.Dedup settings, Clock clock) {
     this.fileSystem = fileSystem;
     this.settings = settings;
+    this.clock = clock;
   }
 
   /** A window holding the ids of the partition's newest committed files, within both bounds. */
   public EventIdWindow rebuild(TopicPartition partition, List<DataFile> newestFirst)
       throws IOException {
-    EventIdWindow window = new EventIdWindow(settings.maxEventIds(), settings.window());
+    EventIdWindow window = new EventIdWindow(settings.maxEventIds(), settings.window(), clock);
     if (settings.maxEventIds() == 0 || newestFirst.isEmpty()) {
       return window;
     }

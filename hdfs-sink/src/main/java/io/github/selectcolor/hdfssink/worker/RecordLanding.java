@@ -81,7 +81,7 @@ final class RecordLanding implements AutoCloseable {
     this.listener = listener;
     this.onFailure = onFailure;
     this.backgroundSync = new BackgroundSync(workerName + "-sync", properties.syncBehind());
-    this.eventIdRebuild = new EventIdRebuild(fileSystem, properties.dedup());
+    this.eventIdRebuild = new EventIdRebuild(fileSystem, properties.dedup(), clock);
   }
 
   /**

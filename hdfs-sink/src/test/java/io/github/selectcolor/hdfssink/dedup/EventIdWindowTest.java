@@ -3,7 +3,11 @@ package io.github.selectcolor.hdfssink.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,10 +18,16 @@ class EventIdWindowTest {
 
   private static final long NOW = 1_795_000_000_000L;
   private static final long HOUR = Duration.ofHours(1).toMillis();
+  private static final long DAY = Duration.ofDays(1).toMillis();
+  /** The latest time a record can carry: 9999-12-31T23:59:59.999Z. */
+  private static final long LAST_STORABLE = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+
+  /** The sink's clock, later than every time the tests add unless they say otherwise. */
+  private final SinkClock clock = new SinkClock(NOW + 2 * HOUR);
 
   @Test
   void holdsTheIdsAddedAndNoOthers() {
-    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(24));
+    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(24), clock);
     UUID held = UUID.randomUUID();
 
     add(window, held, NOW);
@@ -30,7 +40,7 @@ class EventIdWindowTest {
 
   @Test
   void evictsTheOldestIdOnceTheCountIsReached() {
-    EventIdWindow window = new EventIdWindow(3, Duration.ofHours(24));
+    EventIdWindow window = new EventIdWindow(3, Duration.ofHours(24), clock);
     List<UUID> ids = randomIds(4);
 
     ids.forEach(id -> add(window, id, NOW));
@@ -42,7 +52,7 @@ class EventIdWindowTest {
 
   @Test
   void evictsIdsOlderThanTheWindowBeforeTheNewestTime() {
-    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(1));
+    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(1), clock);
     List<UUID> ids = randomIds(3);
 
     add(window, ids.get(0), NOW);
@@ -56,7 +66,7 @@ class EventIdWindowTest {
 
   @Test
   void keepsExactlyTheNewestIdsThroughGrowthAndManyEvictions() {
-    EventIdWindow window = new EventIdWindow(5_000, Duration.ofHours(24));
+    EventIdWindow window = new EventIdWindow(5_000, Duration.ofHours(24), clock);
     List<UUID> ids = randomIds(20_000);
 
     for (int at = 0; at < ids.size(); at++) {
@@ -69,7 +79,7 @@ class EventIdWindowTest {
 
   @Test
   void keepsExactlyTheNewestOfSequentialIdsAsANonRandomProducerMightSend() {
-    EventIdWindow window = new EventIdWindow(2_000, Duration.ofHours(24));
+    EventIdWindow window = new EventIdWindow(2_000, Duration.ofHours(24), clock);
     List<UUID> ids = new ArrayList<>();
     for (int at = 0; at < 6_000; at++) {
       ids.add(new UUID(at, 0));
@@ -82,7 +92,7 @@ class EventIdWindowTest {
 
   @Test
   void addsOlderIdsBehindTheHeldOnesUntilFullSoTheOldestGoFirst() {
-    EventIdWindow window = new EventIdWindow(3, Duration.ofHours(24));
+    EventIdWindow window = new EventIdWindow(3, Duration.ofHours(24), clock);
     List<UUID> newestFirst = randomIds(4);
 
     List<Boolean> accepted = new ArrayList<>();
@@ -100,7 +110,7 @@ class EventIdWindowTest {
 
   @Test
   void passesOverOlderIdsBeforeTheWindowAndOnesAlreadyHeld() {
-    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(1));
+    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(1), clock);
     UUID newest = UUID.randomUUID();
     UUID tooOld = UUID.randomUUID();
 
@@ -117,7 +127,7 @@ class EventIdWindowTest {
 
   @Test
   void holdsNothingWhenDeDuplicationIsOff() {
-    EventIdWindow window = new EventIdWindow(0, Duration.ofHours(24));
+    EventIdWindow window = new EventIdWindow(0, Duration.ofHours(24), clock);
     UUID id = UUID.randomUUID();
 
     add(window, id, NOW);
@@ -128,10 +138,65 @@ class EventIdWindowTest {
 
   @Test
   void refusesBoundsItCannotHold() {
-    assertThatThrownBy(() -> new EventIdWindow(EventIdWindow.MAX_IDS + 1, Duration.ofHours(1)))
+    assertThatThrownBy(
+        () -> new EventIdWindow(EventIdWindow.MAX_IDS + 1, Duration.ofHours(1), clock))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new EventIdWindow(10, Duration.ZERO))
+    assertThatThrownBy(() -> new EventIdWindow(10, Duration.ZERO, clock))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void keepsItsIdsWhenARecordCarriesAFarFutureTime() {
+    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(24), clock);
+    List<UUID> ids = randomIds(3);
+
+    add(window, ids.get(0), clock.millis() - HOUR);
+    add(window, ids.get(1), LAST_STORABLE);
+    add(window, ids.get(2), clock.millis());
+
+    assertThat(ids).allMatch(id -> contains(window, id));
+    assertThat(window.newestMillis()).isEqualTo(clock.millis() + HOUR);
+  }
+
+  @Test
+  void dropsAFarFutureIdOnceTheSinksClockHasPassedTheWindow() {
+    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(24), clock);
+    List<UUID> ids = randomIds(2);
+
+    add(window, ids.get(0), LAST_STORABLE);
+    clock.advance(Duration.ofMillis(DAY + HOUR + 1));
+    add(window, ids.get(1), clock.millis());
+
+    assertThat(contains(window, ids.get(0))).isFalse();
+    assertThat(contains(window, ids.get(1))).isTrue();
+  }
+
+  @Test
+  void rebuildsPastAFarFutureIdToTheOlderOnesWithinTheWindow() {
+    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(24), clock);
+    UUID farFuture = UUID.randomUUID();
+    UUID older = UUID.randomUUID();
+
+    window.addOlder(farFuture.getMostSignificantBits(), farFuture.getLeastSignificantBits(),
+        LAST_STORABLE);
+    window.addOlder(older.getMostSignificantBits(), older.getLeastSignificantBits(),
+        clock.millis() - 20 * HOUR);
+
+    assertThat(contains(window, farFuture)).isTrue();
+    assertThat(contains(window, older)).isTrue();
+    assertThat(window.isBeforeWindow(clock.millis() - 20 * HOUR)).isFalse();
+  }
+
+  @Test
+  void believesAtMostAQuarterOfAShortWindowAheadOfTheSinksClock() {
+    EventIdWindow window = new EventIdWindow(10, Duration.ofMinutes(40), clock);
+    List<UUID> ids = randomIds(2);
+
+    add(window, ids.get(0), clock.millis() - Duration.ofMinutes(29).toMillis());
+    add(window, ids.get(1), LAST_STORABLE);
+
+    assertThat(ids).allMatch(id -> contains(window, id));
+    assertThat(window.newestMillis()).isEqualTo(clock.millis() + Duration.ofMinutes(10).toMillis());
   }
 
   private static void add(EventIdWindow window, UUID id, long time) {
@@ -149,5 +214,38 @@ class EventIdWindowTest {
       ids.add(new UUID(random.nextLong(), random.nextLong()));
     }
     return ids;
+  }
+
+  /** A clock the test moves. */
+  private static final class SinkClock extends Clock {
+    private long millis;
+
+    SinkClock(long millis) {
+      this.millis = millis;
+    }
+
+    void advance(Duration duration) {
+      millis += duration.toMillis();
+    }
+
+    @Override
+    public long millis() {
+      return millis;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
   }
 }

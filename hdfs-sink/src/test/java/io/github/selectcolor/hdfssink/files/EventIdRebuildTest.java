@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +28,7 @@ class EventIdRebuildTest {
 
   private static final TopicPartition PARTITION = new TopicPartition("select-color", 0);
   private static final Instant NOW = Instant.parse("2026-11-22T09:30:00Z");
+  private static final Clock SINK_CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   @TempDir
   Path directory;
@@ -79,9 +82,24 @@ class EventIdRebuildTest {
     assertThat(window.newestMillis()).isEqualTo(NOW.toEpochMilli());
   }
 
+  @Test
+  void readsPastALineReceivedFarInTheFutureToTheOlderFilesWithinTheWindow() throws IOException {
+    List<UUID> older = commit(0, ".jsonl", NOW.minus(Duration.ofHours(20)), 2);
+    List<UUID> farFuture = commit(2, ".jsonl", Instant.parse("9999-12-31T23:59:59.999Z"), 1);
+    List<UUID> newest = commit(3, ".jsonl", NOW, 2);
+
+    EventIdWindow window = rebuild(1_000, Duration.ofHours(24));
+
+    assertThat(window.size()).isEqualTo(5);
+    assertThat(List.of(older, farFuture, newest)).allMatch(ids -> ids.stream()
+        .allMatch(id -> contains(window, id)));
+    assertThat(window.newestMillis()).isEqualTo(NOW.plus(Duration.ofHours(1)).toEpochMilli());
+  }
+
   private EventIdWindow rebuild(int maxIds, Duration window) throws IOException {
     PartitionClaims.Claim claim = new PartitionClaims(fileSystem, paths).claim(List.of(0)).get(0);
-    return new EventIdRebuild(fileSystem, new HdfsSinkProperties.Dedup(window, maxIds))
+    return new EventIdRebuild(fileSystem, new HdfsSinkProperties.Dedup(window, maxIds),
+        SINK_CLOCK)
         .rebuild(PARTITION, claim.dataFiles());
   }
 

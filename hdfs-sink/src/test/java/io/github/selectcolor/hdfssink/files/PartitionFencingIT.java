@@ -115,7 +115,8 @@ class PartitionFencingIT {
     return new PartitionWriter(PARTITION, client, paths, claim.directory(),
         claim.nextOffset().orElse(-1), properties, backgroundSync, Clock.systemUTC(),
         CommitListener.NONE,
-        new EventIdWindow(properties.dedup().maxEventIds(), properties.dedup().window()));
+        new EventIdWindow(properties.dedup().maxEventIds(), properties.dedup().window(),
+            Clock.systemUTC()));
   }
 
   private static void writeOffsets(PartitionWriter writer, long first, int count)

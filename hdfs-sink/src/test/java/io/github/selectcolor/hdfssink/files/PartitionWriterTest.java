@@ -114,7 +114,7 @@ class PartitionWriterTest {
   @Test
   void coversACopyOfACommittedEventByAMarkerWhenNoFileIsOpen() throws Exception {
     UUID committedBefore = UUID.randomUUID();
-    EventIdWindow rebuilt = new EventIdWindow(10, Duration.ofHours(24));
+    EventIdWindow rebuilt = new EventIdWindow(10, Duration.ofHours(24), Clock.systemUTC());
     rebuilt.add(committedBefore.getMostSignificantBits(), committedBefore.getLeastSignificantBits(),
         Instant.now().toEpochMilli());
     PartitionWriter writer = writer(20, rebuilt);
@@ -126,6 +126,24 @@ class PartitionWriterTest {
     assertThat(marker.path().getName()).isEqualTo("select-color+0+0000000020+0000000020"
         + ".dead-lettered");
     assertThat(marker.nextOffset()).isEqualTo(21);
+  }
+
+  @Test
+  void stillHoldsItsEventsAfterOneReceivedFarInTheFuture() throws Exception {
+    PartitionWriter writer = writerResumingAt(0);
+    UUID first = UUID.randomUUID();
+    UUID farFuture = UUID.randomUUID();
+    UUID next = UUID.randomUUID();
+
+    writeEvent(writer, 0, first);
+    writer.write(1, line(farFuture).getBytes(StandardCharsets.UTF_8), BUCKET,
+        Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli(),
+        farFuture.getMostSignificantBits(), farFuture.getLeastSignificantBits());
+    writeEvent(writer, 2, next);
+
+    assertThat(holds(writer, first)).as("a copy of the first event is a copy").isTrue();
+    assertThat(holds(writer, farFuture)).isTrue();
+    assertThat(holds(writer, next)).isTrue();
   }
 
   private static void writeEvent(PartitionWriter writer, long offset, UUID id) throws Exception {
@@ -143,7 +161,8 @@ class PartitionWriterTest {
 
   private PartitionWriter writerResumingAt(long nextOffset) {
     return writer(nextOffset,
-        new EventIdWindow(properties.dedup().maxEventIds(), properties.dedup().window()));
+        new EventIdWindow(properties.dedup().maxEventIds(), properties.dedup().window(),
+            Clock.systemUTC()));
   }
 
   private PartitionWriter writer(long nextOffset, EventIdWindow eventIds) {
