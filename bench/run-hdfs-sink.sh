@@ -6,7 +6,9 @@
 #   EVENTS=200000 bench/run-hdfs-sink.sh   a smaller run
 #
 # Settings (environment): EVENTS=2000000, ROUNDS=3 measured rounds after a warm-up one (the
-# verdict takes each subject's median), HEAP=4g, SKIP_BUILD=1 uses the jars already built.
+# verdict takes each subject's median), HEAP=4g, SKIP_BUILD=1 uses the jars already built;
+# BENCH_JAR=... JARS_COMMIT=... measures a bench jar built elsewhere, such as an earlier commit's,
+# labelled with that commit (for before-and-after comparisons).
 # Writes bench/results/hdfs-sink-<stamp>.md and .json, and hdfs-sink-latest.md.
 set -euo pipefail
 
@@ -18,13 +20,14 @@ SKIP_BUILD="${SKIP_BUILD:-0}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 LOGS="$ROOT/bench/results/logs/hdfs-sink-$STAMP"
 
-if [[ "$SKIP_BUILD" != "1" ]]; then
+if [[ "$SKIP_BUILD" != "1" && -z "${BENCH_JAR:-}" ]]; then
   (cd "$ROOT" && ./mvnw -q -DskipTests install)
 fi
-BENCH_JAR="$(find "$ROOT/bench/target" -maxdepth 1 -name 'bench-*-exec.jar' | head -n 1)"
+BENCH_JAR="${BENCH_JAR:-$(find "$ROOT/bench/target" -maxdepth 1 -name 'bench-*-exec.jar' | head -n 1)}"
 [[ -n "$BENCH_JAR" ]] || { echo "bench: no bench-*-exec.jar; build without SKIP_BUILD." >&2; exit 1; }
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git -C "$ROOT" diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes)"
+[[ -z "${JARS_COMMIT:-}" ]] || COMMIT="$JARS_COMMIT (jars built from it)"
 mkdir -p "$LOGS"
 
 echo "Run $STAMP: $EVENTS events, $ROUNDS rounds; log in $LOGS/bench.log"

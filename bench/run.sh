@@ -16,6 +16,9 @@
 #   KAFKA_HEAP=2g     heap of the Kafka JVM (one controller plus one or three brokers)
 #   CONFIGS="fast durable"
 #   SKIP_BUILD=1      use the jars already built
+#   COLLECTOR_JAR=... BENCH_JAR=... JARS_COMMIT=...
+#                     measure jars built elsewhere, such as an earlier commit's, labelled with
+#                     that commit (implies SKIP_BUILD=1); for before-and-after comparisons
 #
 # Writes bench/results/<stamp>.md and .json (and latest.md); a smoke run writes <stamp>-smoke.*
 # and leaves latest.md alone. Process logs and raw wrk output go to bench/results/logs/<stamp>/.
@@ -33,6 +36,8 @@ HEAP="${HEAP:-1g}"
 KAFKA_HEAP="${KAFKA_HEAP:-2g}"
 CONFIGS="${CONFIGS:-fast durable}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
+JARS_COMMIT="${JARS_COMMIT:-}"
+[[ -z "${COLLECTOR_JAR:-}${BENCH_JAR:-}" ]] || SKIP_BUILD=1
 
 TOPIC=select-color
 WRK_SCRIPT="$ROOT/bench/wrk/events.lua"
@@ -68,8 +73,8 @@ build() {
     say "Building: ./mvnw -q -DskipTests install"
     (cd "$ROOT" && ./mvnw -q -DskipTests install)
   fi
-  COLLECTOR_JAR="$(find "$ROOT/collector/target" -maxdepth 1 -name 'collector-*-exec.jar' | head -n 1)"
-  BENCH_JAR="$(find "$ROOT/bench/target" -maxdepth 1 -name 'bench-*-exec.jar' | head -n 1)"
+  COLLECTOR_JAR="${COLLECTOR_JAR:-$(find "$ROOT/collector/target" -maxdepth 1 -name 'collector-*-exec.jar' | head -n 1)}"
+  BENCH_JAR="${BENCH_JAR:-$(find "$ROOT/bench/target" -maxdepth 1 -name 'bench-*-exec.jar' | head -n 1)}"
   [[ -n "$COLLECTOR_JAR" ]] || fail "collector/target has no collector-*-exec.jar; build without SKIP_BUILD."
   [[ -n "$BENCH_JAR" ]] || fail "bench/target has no bench-*-exec.jar; build without SKIP_BUILD."
 }
@@ -315,7 +320,11 @@ write_meta() {
     echo "meta java=$(java -version 2>&1 | head -n 1)"
     echo "meta wrk=$(wrk -v 2>&1 | head -n 1 | cut -d ' ' -f 1-2)"
     echo "meta load=$(cut -d ' ' -f 1-3 /proc/loadavg)"
-    echo "meta commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty"
+    if [[ -n "$JARS_COMMIT" ]]; then
+      echo "meta commit=$JARS_COMMIT (jars built from it)"
+    else
+      echo "meta commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$dirty"
+    fi
   } >"$MEASUREMENTS"
 }
 
