@@ -53,8 +53,10 @@ class IngestRoutes implements NettyRouteProvider {
   @Override
   public HttpServerRoutes apply(HttpServerRoutes routes) {
     return routes
-        .post(EVENTS_PATH, (request, response) -> inFlight.track(postEvents(request, response)))
-        .get(SELECT_PATH, (request, response) -> inFlight.track(select(request, response)))
+        .post(EVENTS_PATH, (request, response) -> inFlight.track(
+            () -> postEvents(request, response), () -> stopping(request, response, EVENTS_PATH)))
+        .get(SELECT_PATH, (request, response) -> inFlight.track(
+            () -> select(request, response), () -> stopping(request, response, SELECT_PATH)))
         .options(EVENTS_PATH, this::preflight)
         .options(SELECT_PATH, this::preflight);
   }
@@ -85,6 +87,18 @@ class IngestRoutes implements NettyRouteProvider {
     Mono<List<UUID>> accepted = Mono.defer(() -> ingestion.ingestSelection(
         first(query, "user"), first(query, "color"), userAgent));
     return answer(response, SELECT_PATH, accepted);
+  }
+
+  /**
+   * The 503 of a request that arrived once the collector began to stop. Its body is read first, as
+   * for a 413, so that the client has sent it all before the connection closes and reads the 503.
+   */
+  private Publisher<Void> stopping(HttpServerRequest request, HttpServerResponse response,
+      String path) {
+    corsAllows(request, response);
+    return boundedBody(request)
+        .onErrorResume(InvalidEventException.class, tooLarge -> Mono.empty())
+        .then(Mono.defer(() -> Mono.from(send(response, answers.stopping(path)))));
   }
 
   private Publisher<Void> preflight(HttpServerRequest request, HttpServerResponse response) {
@@ -146,7 +160,10 @@ class IngestRoutes implements NettyRouteProvider {
         .flatMap(answer -> Mono.from(send(response, answer)));
   }
 
-  private static Publisher<Void> send(HttpServerResponse response, ApiAnswers.Answer answer) {
+  private Publisher<Void> send(HttpServerResponse response, ApiAnswers.Answer answer) {
+    if (inFlight.draining()) {
+      response.keepAlive(false);
+    }
     response.status(answer.status().value())
         .header(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
     if (answer.retryAfterSeconds() != null) {
