@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,6 +25,9 @@ import org.springframework.context.Lifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
 
 /**
  * Stops a collector while requests wait for Kafka: each of them is answered, a request arriving
@@ -30,7 +35,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * -Dgraceful-shutdown.repetitions=50} repeats the shutdown in one JVM, on one Kafka cluster.
  *
  * <p>The client is Reactor Netty's, on the JVM-wide event loops and connection pool, as another
- * part of the local pipeline would be: the collector's stop must leave them alone.
+ * part of the local pipeline would be: the collector's stop must leave them, and a neighbouring
+ * server on them, alone.
  */
 class GracefulShutdownIT {
 
@@ -41,6 +47,20 @@ class GracefulShutdownIT {
 
   @RegisterExtension
   static final KafkaClusterExtension kafka = KafkaClusterExtension.withBrokers(3);
+
+  /** Another server in the JVM on Reactor Netty's JVM-wide loops, as the launcher's other parts are. */
+  private static DisposableServer neighbour;
+
+  @BeforeAll
+  static void startNeighbour() {
+    neighbour = HttpServer.create().host("localhost").port(0)
+        .handle((request, response) -> response.sendString(Mono.just("still here"))).bindNow();
+  }
+
+  @AfterAll
+  static void stopNeighbour() {
+    neighbour.disposeNow();
+  }
 
   @TestFactory
   Stream<DynamicTest> answersEveryRequestBeforeItStops() {
@@ -86,6 +106,9 @@ class GracefulShutdownIT {
         assertThat(response.getBody()).contains("\"reason\":\"shutting-down\"");
       });
       assertThat(stopped).succeedsWithin(Duration.ofSeconds(30));
+      assertThat(WebClient.create("http://localhost:" + neighbour.port()).get().retrieve()
+          .bodyToMono(String.class).block(Duration.ofSeconds(10)))
+          .as("a neighbour in the JVM once the collector stopped").isEqualTo("still here");
       assertThat(post(client)).as("a request once the collector stopped")
           .failsWithin(Duration.ofSeconds(10)).withThrowableOfType(Exception.class)
           .havingRootCause().isInstanceOf(ConnectException.class);
