@@ -12,12 +12,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Drains the ingestion API before the web server stops. Spring Boot's graceful shutdown of Reactor
- * Netty closes the listening socket and then waits only for the requests it sees as active, and
- * the server stop that follows closes every connection, so an answer still being written from
- * Kafka's callback thread can be cut. This lifecycle therefore stops first (its phase lies above
- * Boot's graceful-shutdown phase): from then on new requests are answered 503 at once, and it waits
- * until every request that arrived has been answered, at most the ack timeout and a second more. Answers written while draining close their connection, so that no client sends another
- * request on a connection the server is about to close. Thread-safe.
+ * Netty closes the listening socket and at once every connection without a request in progress, so
+ * a request a client sends just then on a kept-alive connection gets no answer. This lifecycle
+ * therefore stops first (its phase lies above Boot's graceful-shutdown phase): from then on new
+ * requests are answered 503 at once, and it waits until every request that arrived has been
+ * answered, at most the ack timeout and a second more. Answers written while draining close their
+ * connection, so that clients open new connections, which Boot's phase then refuses. Thread-safe.
  */
 @Component
 class InFlightRequests implements SmartLifecycle {
