@@ -25,8 +25,9 @@ import org.springframework.validation.annotation.Validated;
  *                        book's acks=1) or {@code durable} (acks=all, idempotent, min ISR 2)
  * @param ackTimeout      the longest a request waits for Kafka's acknowledgement before 503
  * @param retryAfter      what 503 answers tell clients to wait before trying again
- * @param recordKey       {@code none} spreads events with the sticky partitioner; {@code user-name}
- *                        keeps one user's events in one partition, in order
+ * @param recordKey       {@code event-id} puts every copy of an event in one partition; {@code
+ *                        none} spreads events with the sticky partitioner; {@code user-name} keeps
+ *                        one user's events in one partition, in order
  * @param palette         the colors a user may pick
  * @param allowedOrigins  other origins whose pages may post events (CORS); the page's own origin
  *                        always may, and {@code *} is refused
@@ -39,7 +40,7 @@ public record CollectorProperties(
     @NotNull @DefaultValue("durable") DeliveryPolicy deliveryPolicy,
     @NotNull @DefaultValue("2s") Duration ackTimeout,
     @NotNull @DefaultValue("1s") Duration retryAfter,
-    @NotNull @DefaultValue("none") RecordKey recordKey,
+    @NotNull @DefaultValue("event-id") RecordKey recordKey,
     @NotEmpty @DefaultValue({"red", "yellow", "green", "blue", "orange", "purple", "pink", "black",
         "white"}) List<@Pattern(regexp = "[a-z][a-z0-9-]{0,31}") String> palette,
     @NotNull @DefaultValue({}) List<@NotBlank String> allowedOrigins,

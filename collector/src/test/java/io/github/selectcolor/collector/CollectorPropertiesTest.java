@@ -3,6 +3,7 @@ package io.github.selectcolor.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.selectcolor.collector.delivery.DeliveryPolicy;
+import io.github.selectcolor.collector.delivery.RecordKey;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -32,6 +33,18 @@ class CollectorPropertiesTest {
       assertThat(properties.minInsyncReplicas()).isEqualTo(2);
       assertThat(properties.palette()).contains("red", "yellow", "green", "blue");
     });
+  }
+
+  @Test
+  void keysRecordsByEventIdUnlessToldOtherwise() {
+    runner.run(context -> assertThat(context.getBean(CollectorProperties.class).recordKey())
+        .isEqualTo(RecordKey.EVENT_ID));
+    runner.withPropertyValues("collector.record-key=none")
+        .run(context -> assertThat(context.getBean(CollectorProperties.class).recordKey())
+            .isEqualTo(RecordKey.NONE));
+    runner.withPropertyValues("collector.record-key=user-name")
+        .run(context -> assertThat(context.getBean(CollectorProperties.class).recordKey())
+            .isEqualTo(RecordKey.USER_NAME));
   }
 
   @Test

@@ -19,7 +19,7 @@ public final class PropertiesFixture {
 
   public static CollectorProperties allowingOrigins(List<String> origins) {
     return new CollectorProperties(DeliveryPolicy.DURABLE, Duration.ofSeconds(2),
-        Duration.ofSeconds(1), RecordKey.NONE, List.of("red", "yellow", "green", "blue"), origins,
+        Duration.ofSeconds(1), RecordKey.EVENT_ID, List.of("red", "yellow", "green", "blue"), origins,
         new CollectorProperties.Topic("select-color", 3, null, null, true),
         new CollectorProperties.Limits(64, DataSize.ofKilobytes(32), 500,
             DataSize.ofKilobytes(512), Duration.ofSeconds(10)));

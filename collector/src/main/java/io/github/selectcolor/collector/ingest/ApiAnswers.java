@@ -55,6 +55,13 @@ class ApiAnswers {
         null);
   }
 
+  /** The answer to a request that arrived once the collector began to stop. */
+  Answer stopping(String path) {
+    return problem(new Problem("Collector stopping", 503,
+        "The collector is stopping and takes no more events; send them again.", path, null,
+        "shutting-down"), retryAfterSeconds);
+  }
+
   Answer failed(Throwable error, String path) {
     if (error instanceof InvalidEventException invalid) {
       countRejected(invalid.reason());

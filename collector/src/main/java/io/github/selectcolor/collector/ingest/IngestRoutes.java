@@ -56,8 +56,10 @@ class IngestRoutes implements NettyRouteProvider {
   @Override
   public HttpServerRoutes apply(HttpServerRoutes routes) {
     return routes
-        .post(EVENTS_PATH, (request, response) -> inFlight.track(postEvents(request, response)))
-        .get(SELECT_PATH, (request, response) -> inFlight.track(select(request, response)))
+        .post(EVENTS_PATH, (request, response) -> inFlight.track(
+            () -> postEvents(request, response), () -> stopping(request, response, EVENTS_PATH)))
+        .get(SELECT_PATH, (request, response) -> inFlight.track(
+            () -> select(request, response), () -> stopping(request, response, SELECT_PATH)))
         .options(EVENTS_PATH, this::preflight)
         .options(SELECT_PATH, this::preflight)
         .route(request -> allowedMethods(request.fullPath()) != null, this::methodNotAllowed);
@@ -110,6 +112,18 @@ class IngestRoutes implements NettyRouteProvider {
       return ingestion.ingestSelection(query.first("user"), query.first("color"), userAgent);
     });
     return answer(response, SELECT_PATH, accepted);
+  }
+
+  /**
+   * The 503 of a request that arrived once the collector began to stop. Its body is read first, as
+   * for a 413, so that the client has sent it all before the connection closes and reads the 503.
+   */
+  private Publisher<Void> stopping(HttpServerRequest request, HttpServerResponse response,
+      String path) {
+    corsAllows(request, response);
+    return boundedBody(request)
+        .onErrorResume(InvalidEventException.class, tooLarge -> Mono.empty())
+        .then(Mono.defer(() -> Mono.from(send(response, answers.stopping(path)))));
   }
 
   private Publisher<Void> preflight(HttpServerRequest request, HttpServerResponse response) {
@@ -175,7 +189,10 @@ class IngestRoutes implements NettyRouteProvider {
         .flatMap(answer -> Mono.from(send(response, answer)));
   }
 
-  private static Publisher<Void> send(HttpServerResponse response, ApiAnswers.Answer answer) {
+  private Publisher<Void> send(HttpServerResponse response, ApiAnswers.Answer answer) {
+    if (inFlight.draining()) {
+      response.keepAlive(false);
+    }
     response.status(answer.status().value())
         .header(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
     if (answer.retryAfterSeconds() != null) {

@@ -64,7 +64,7 @@ class CollectorApiIT extends KafkaBackedCollector {
         .filter(record -> new String(record.value(), StandardCharsets.UTF_8)
             .contains("2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f"))
         .findFirst().orElseThrow();
-    assertThat(landed.key()).isNull();
+    assertThat(landed.key()).isEqualTo("2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f");
     assertThat(new String(landed.value(), StandardCharsets.UTF_8)).isEqualTo("{\"schemaVersion\":1,"
         + "\"eventId\":\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\",\"eventType\":\"select-color\","
         + "\"timestamp\":\"2026-11-22T10:00:00.000+09:00\","
@@ -87,6 +87,23 @@ class CollectorApiIT extends KafkaBackedCollector {
         .expectBody().jsonPath("$.accepted.length()").isEqualTo(50);
 
     assertThat(topic.readAll((int) before + 50, Duration.ofSeconds(30))).hasSize((int) before + 50);
+  }
+
+  @Test
+  void landsEveryCopyOfAnEventInOnePartitionKeyedByItsId() {
+    long before = topic.recordCount();
+    String eventId = "7d1e5c3a-0b2f-4e6d-8a9c-3f4e5d6c7b8a";
+    for (int copy = 0; copy < 3; copy++) {
+      post("{\"eventId\":\"" + eventId + "\",\"userName\":\"kim\",\"colorName\":\"red\"}")
+          .expectStatus().isAccepted();
+    }
+
+    List<ConsumerRecord<String, byte[]>> copies = topic.readAll((int) before + 3,
+            Duration.ofSeconds(30)).stream()
+        .filter(record -> new String(record.value(), StandardCharsets.UTF_8).contains(eventId))
+        .toList();
+    assertThat(copies).hasSize(3).allSatisfy(copy -> assertThat(copy.key()).isEqualTo(eventId));
+    assertThat(copies).extracting(ConsumerRecord::partition).containsOnly(copies.get(0).partition());
   }
 
   @Test
