@@ -15,6 +15,7 @@
 #   HEAP=1g           heap of the collector, the baseline and the producer loop
 #   KAFKA_HEAP=2g     heap of the Kafka JVM (one controller plus one or three brokers)
 #   CONFIGS="fast durable"
+#   COLLECTOR_ARGS="--collector.record-key=none"   more arguments for the collector
 #   SKIP_BUILD=1      use the jars already built
 #   COLLECTOR_JAR=... BENCH_JAR=... JARS_COMMIT=...
 #                     measure jars built elsewhere, such as an earlier commit's, labelled with
@@ -286,6 +287,8 @@ run_config() {
     | sed 's/.*bootstrap.servers=//')"
   say "[$config] Kafka: ready at $bootstrap"
   # The collector runs first: it provisions the topic with the policy's replication.
+  # shellcheck disable=SC2206
+  collector_args+=(${COLLECTOR_ARGS:-})
   measure_collector "$config" "$bootstrap" "${collector_args[@]}"
   measure_baseline "$config" "$bootstrap"
   measure_ceiling "$config" "$bootstrap"
