@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.selectcolor.hdfssink.HdfsSinkProperties;
 import io.github.selectcolor.hdfssink.dedup.EventIdWindow;
+import io.github.selectcolor.hdfssink.records.RecordInspector;
+import io.github.selectcolor.hdfssink.records.RecordInspector.Valid;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +96,45 @@ class EventIdRebuildTest {
     assertThat(List.of(older, farFuture, newest)).allMatch(ids -> ids.stream()
         .allMatch(id -> contains(window, id)));
     assertThat(window.newestMillis()).isEqualTo(NOW.plus(Duration.ofHours(1)).toEpochMilli());
+  }
+
+  @Test
+  void findsTheIdAndTimeLandingFoundWhenALineRepeatsTheFields() throws IOException {
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+    Instant earlier = NOW.minus(Duration.ofHours(2));
+    List<String> lines = List.of(
+        "{\"eventId\":\"x\",\"eventId\":\"" + first + "\",\"receivedAt\":\"" + NOW + "\"}",
+        "{\"eventId\":42,\"eventId\":\"" + first + "\",\"receivedAt\":\"" + NOW + "\"}",
+        "{\"eventId\":\"" + first + "\",\"eventId\":\"" + second + "\",\"receivedAt\":\""
+            + NOW + "\"}",
+        "{\"receivedAt\":\"" + earlier + "\",\"eventId\":\"" + first + "\",\"receivedAt\":\""
+            + NOW + "\"}",
+        "{\"eventId\":\"" + first + "\",\"receivedAt\":\"" + earlier + "\",\"eventId\":\""
+            + second + "\",\"receivedAt\":\"" + NOW + "\"}");
+    RecordInspector inspector = new RecordInspector(ZoneOffset.UTC);
+    List<String> landedAs = new ArrayList<>();
+    List<String> rebuiltAs = new ArrayList<>();
+    for (String line : lines) {
+      fileSystem.delete(paths.topicDirectory(), true);
+      write(0, 1, ".jsonl", line + "\n");
+      Valid landed = (Valid) inspector.inspect(line.getBytes(StandardCharsets.UTF_8), 0);
+      EventIdWindow window = rebuild(1_000, Duration.ofHours(24));
+
+      landedAs.add(!landed.hasEventId() ? "none" : name(new UUID(landed.eventIdHigh(),
+          landed.eventIdLow()), first, second) + "@" + Instant.ofEpochMilli(landed.placedAt()));
+      rebuiltAs.add(window.size() == 0 ? "none" : (contains(window, first) ? "first"
+          : contains(window, second) ? "second" : "other") + "@"
+          + Instant.ofEpochMilli(window.newestMillis()));
+    }
+
+    assertThat(rebuiltAs).isEqualTo(landedAs);
+    assertThat(landedAs).containsExactly("none", "none", "first@" + NOW, "first@" + earlier,
+        "first@" + earlier);
+  }
+
+  private static String name(UUID id, UUID first, UUID second) {
+    return id.equals(first) ? "first" : id.equals(second) ? "second" : "other";
   }
 
   private EventIdWindow rebuild(int maxIds, Duration window) throws IOException {
