@@ -99,6 +99,35 @@ class EventIdRebuildTest {
   }
 
   @Test
+  void readsFilesWithoutIdsOnlyForAWindowBeforeTheirNewestLine() throws IOException {
+    // Were the rebuild to open this file, reading it would fail: it is not gzip.
+    modifiedAt(write(0, 1, ".jsonl.gz", "not gzip\n"), NOW.minus(Duration.ofHours(30)));
+    String withoutId = "{\"eventId\":\"not-a-uuid\",\"receivedAt\":\"%s\"}\n{\"a\":1}\n";
+    modifiedAt(write(1, 2, ".jsonl", withoutId.formatted(NOW.minus(Duration.ofHours(20)))),
+        NOW.minus(Duration.ofHours(20)));
+    modifiedAt(write(3, 2, ".jsonl", withoutId.formatted(NOW)), NOW);
+
+    EventIdWindow window = rebuild(1_000, Duration.ofHours(24));
+
+    assertThat(window.size()).isZero();
+  }
+
+  @Test
+  void keepsTheIdsOfAPartitionIdleForLongerThanTheWindow() throws IOException {
+    List<UUID> older = commit(0, ".jsonl", NOW.minus(Duration.ofHours(20)), 2);
+    modifiedAt(file(0, 2, ".jsonl"), NOW.minus(Duration.ofHours(20)));
+    List<UUID> newest = commit(2, ".jsonl", NOW, 2);
+    modifiedAt(file(2, 2, ".jsonl"), NOW);
+    Clock threeDaysLater = Clock.offset(SINK_CLOCK, Duration.ofDays(3));
+
+    EventIdWindow window = rebuild(1_000, Duration.ofHours(24), threeDaysLater);
+
+    assertThat(window.size()).isEqualTo(4);
+    assertThat(List.of(older, newest)).allMatch(ids -> ids.stream()
+        .allMatch(id -> contains(window, id)));
+  }
+
+  @Test
   void findsTheIdAndTimeLandingFoundWhenALineRepeatsTheFields() throws IOException {
     UUID first = UUID.randomUUID();
     UUID second = UUID.randomUUID();
@@ -138,9 +167,12 @@ class EventIdRebuildTest {
   }
 
   private EventIdWindow rebuild(int maxIds, Duration window) throws IOException {
+    return rebuild(maxIds, window, SINK_CLOCK);
+  }
+
+  private EventIdWindow rebuild(int maxIds, Duration window, Clock clock) throws IOException {
     PartitionClaims.Claim claim = new PartitionClaims(fileSystem, paths).claim(List.of(0)).get(0);
-    return new EventIdRebuild(fileSystem, new HdfsSinkProperties.Dedup(window, maxIds),
-        SINK_CLOCK)
+    return new EventIdRebuild(fileSystem, new HdfsSinkProperties.Dedup(window, maxIds), clock)
         .rebuild(PARTITION, claim.dataFiles());
   }
 
@@ -158,16 +190,25 @@ class EventIdRebuildTest {
     return ids;
   }
 
-  private void write(long firstOffset, int count, String extension, String lines)
-      throws IOException {
-    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(
-        paths.bucketDirectory(TimeBucket.of(NOW, java.time.ZoneOffset.UTC)),
-        new CommittedFile("select-color", 0, firstOffset, firstOffset + count - 1)
-            .fileName(extension));
+  private org.apache.hadoop.fs.Path write(long firstOffset, int count, String extension,
+      String lines) throws IOException {
+    org.apache.hadoop.fs.Path file = file(firstOffset, count, extension);
     try (OutputStream raw = fileSystem.create(file);
         OutputStream out = extension.endsWith(".gz") ? new GZIPOutputStream(raw) : raw) {
       out.write(lines.getBytes(StandardCharsets.UTF_8));
     }
+    return file;
+  }
+
+  private org.apache.hadoop.fs.Path file(long firstOffset, int count, String extension) {
+    return new org.apache.hadoop.fs.Path(
+        paths.bucketDirectory(TimeBucket.of(NOW, java.time.ZoneOffset.UTC)),
+        new CommittedFile("select-color", 0, firstOffset, firstOffset + count - 1)
+            .fileName(extension));
+  }
+
+  private void modifiedAt(org.apache.hadoop.fs.Path file, Instant time) throws IOException {
+    fileSystem.setTimes(file, time.toEpochMilli(), -1);
   }
 
   private static boolean contains(EventIdWindow window, UUID id) {
