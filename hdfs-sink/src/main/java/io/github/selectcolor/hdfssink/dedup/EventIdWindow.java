@@ -127,6 +127,18 @@ public final class EventIdWindow {
     return timeMillis < cutoff();
   }
 
+  /**
+   * True when a time is more than the window before another, taken as the window takes times (at
+   * most the sink's clock plus the skew), as if that other time were the newest held.
+   */
+  public boolean isWindowBefore(long timeMillis, long laterMillis) {
+    if (laterMillis == Long.MIN_VALUE) {
+      return false;
+    }
+    long end = believable(laterMillis);
+    return end >= Long.MIN_VALUE + windowMillis && timeMillis < end - windowMillis;
+  }
+
   public boolean isFull() {
     return size == maxIds;
   }

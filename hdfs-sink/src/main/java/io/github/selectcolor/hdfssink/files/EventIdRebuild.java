@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.selectcolor.event.EventTimes;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties;
+import io.github.selectcolor.hdfssink.dedup.EventFields;
 import io.github.selectcolor.hdfssink.dedup.EventIdWindow;
-import io.github.selectcolor.hdfssink.dedup.EventIds;
 import io.github.selectcolor.hdfssink.files.PartitionClaims.DataFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,10 +25,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds a claimed partition's {@link EventIdWindow} from what HDFS holds: its committed data
- * files, newest first, until the window is full or a file lies wholly before the time bound. A
- * line's time is its {@code receivedAt}, else its file's modification time, which is later than
- * any record the file holds; the window bounds it by the sink's clock. Lines are read with Jackson's streaming parser up to the two fields
- * it needs. One per claim, in the worker's thread.
+ * files, newest first, until the window is full or a file lies wholly before the time bound, a
+ * window before the newest line read (with an id or without). A line's time is its
+ * {@code receivedAt}, else its file's modification time, which is later than any record the file
+ * holds; the window bounds it by the sink's clock. Lines are read with Jackson's streaming parser
+ * up to the two fields it needs, by the rule landing reads them with ({@link EventFields}). One
+ * per claim, in the worker's thread.
  */
 public final class EventIdRebuild {
 
@@ -40,6 +42,9 @@ public final class EventIdRebuild {
   private final Clock clock;
   private final JsonFactory jsonFactory = JsonFactory.builder().build();
   private final FileIds fileIds = new FileIds();
+  private final EventFields fields = new EventFields();
+  /** The newest time of any line this rebuild has read, with an id or without. */
+  private long newestLineTime;
 
   public EventIdRebuild(FileSystem fileSystem, HdfsSinkProperties.Dedup settings, Clock clock) {
     this.fileSystem = fileSystem;
@@ -55,10 +60,11 @@ public final class EventIdRebuild {
       return window;
     }
     long started = System.nanoTime();
+    newestLineTime = Long.MIN_VALUE;
     int filesRead = 0;
     long bytesRead = 0;
     for (DataFile file : newestFirst) {
-      if (window.isFull() || window.isBeforeWindow(file.status().getModificationTime())) {
+      if (window.isFull() || isBeforeWindow(window, file.status().getModificationTime())) {
         break;
       }
       read(file);
@@ -74,6 +80,16 @@ public final class EventIdRebuild {
         Duration.ofNanos(System.nanoTime() - started).toMillis(), window.size(),
         window.size() > 0 ? Instant.ofEpochMilli(window.newestMillis()) : "none");
     return window;
+  }
+
+  /**
+   * True when a file modified at this time holds only lines more than the window before the
+   * newest line read. That is the window's end, or later when the newest lines have no id: lines
+   * without ids count too, so that a partition whose files hold none is read for one window, not
+   * to its first file.
+   */
+  private boolean isBeforeWindow(EventIdWindow window, long modifiedMillis) {
+    return window.isWindowBefore(modifiedMillis, newestLineTime);
   }
 
   /**
@@ -131,37 +147,26 @@ public final class EventIdRebuild {
     return grown;
   }
 
-  /** Notes the line's event id, if it has one that is a UUID; other lines add nothing. */
+  /**
+   * Notes the line's event id, if it has one that is a UUID, and its time. Its fields are read as
+   * when the record was landed, so the id is the one the window held then.
+   */
   private void readLine(byte[] bytes, int offset, int length, long fallbackTime)
       throws IOException {
     try (JsonParser parser = jsonFactory.createParser(bytes, offset, length)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return;
       }
-      boolean hasId = false;
-      long high = 0;
-      long low = 0;
-      long time = Long.MIN_VALUE;
-      while ((!hasId || time == Long.MIN_VALUE) && parser.nextToken() == JsonToken.FIELD_NAME) {
+      fields.reset();
+      while (!fields.isComplete() && parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
-        JsonToken value = parser.nextToken();
-        if (value == JsonToken.VALUE_STRING && "eventId".equals(name) && !hasId) {
-          char[] chars = parser.getTextCharacters();
-          int at = parser.getTextOffset();
-          if (!EventIds.isUuid(chars, at, parser.getTextLength())) {
-            return;
-          }
-          hasId = true;
-          high = EventIds.mostSignificantBits(chars, at);
-          low = EventIds.leastSignificantBits(chars, at);
-        } else if (value == JsonToken.VALUE_STRING && "receivedAt".equals(name)) {
-          time = receivedMillis(parser.getText(), fallbackTime);
-        } else {
-          parser.skipChildren();
-        }
+        fields.read(parser, name, parser.nextToken());
       }
-      if (hasId) {
-        fileIds.add(high, low, time == Long.MIN_VALUE ? fallbackTime : time);
+      long time = fields.receivedAt() == null ? fallbackTime
+          : receivedMillis(fields.receivedAt(), fallbackTime);
+      newestLineTime = Math.max(newestLineTime, time);
+      if (fields.hasEventId()) {
+        fileIds.add(fields.eventIdHigh(), fields.eventIdLow(), time);
       }
     } catch (JsonProcessingException e) {
       // The sink wrote only JSON objects; a line that is not one holds no id to guard.

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.selectcolor.hdfssink.files.TimeBucket;
 import io.github.selectcolor.hdfssink.files.TimeBuckets;
-import io.github.selectcolor.hdfssink.dedup.EventIds;
+import io.github.selectcolor.hdfssink.dedup.EventFields;
 import io.github.selectcolor.event.EventTimes;
 import io.github.selectcolor.event.StorableTime;
 import java.io.IOException;
@@ -29,15 +29,15 @@ import java.time.ZoneOffset;
  * Decides whether a record's value can be a line of a JSON-lines file - UTF-8, one JSON object, no
  * line breaks - and which hour it belongs to: its {@code receivedAt}, else the record's timestamp.
  * That time must lie in {@link StorableTime}'s window, so that every hour names a valid folder.
- * In the same pass it reads the top-level {@code eventId} (the first one, if a producer repeats the
- * field) when it is a canonical UUID, for de-duplication. Reads with Jackson's streaming parser
+ * In the same pass it reads the top-level {@code eventId} when it is a canonical UUID, for
+ * de-duplication. Both fields are read by {@link EventFields}, the first occurrence of each
+ * deciding, as when a window is rebuilt from landed files. Reads with Jackson's streaming parser
  * and keeps nothing between records. Not thread-safe (it reuses a decoder and the fields of the
  * record being read): one per worker.
  */
 public final class RecordInspector {
 
   private static final String RECEIVED_AT = "receivedAt";
-  private static final String EVENT_ID = "eventId";
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -46,10 +46,7 @@ public final class RecordInspector {
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final TimeBuckets buckets;
-  private String receivedAt;
-  private boolean hasEventId;
-  private long eventIdHigh;
-  private long eventIdLow;
+  private final EventFields fields = new EventFields();
 
   public RecordInspector(ZoneId zone) {
     this.buckets = new TimeBuckets(zone);
@@ -115,34 +112,15 @@ public final class RecordInspector {
   }
 
   private void readTopLevelFields(JsonParser parser) throws IOException {
-    receivedAt = null;
-    hasEventId = false;
+    fields.reset();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      if (value == JsonToken.VALUE_STRING && RECEIVED_AT.equals(name)) {
-        receivedAt = parser.getText();
-      } else if (value == JsonToken.VALUE_STRING && EVENT_ID.equals(name) && !hasEventId) {
-        readEventId(parser);
-      } else {
-        parser.skipChildren();
-      }
-    }
-  }
-
-  /** Reads the id from the parser's own buffer: no string is made for it. */
-  private void readEventId(JsonParser parser) throws IOException {
-    char[] chars = parser.getTextCharacters();
-    int offset = parser.getTextOffset();
-    if (EventIds.isUuid(chars, offset, parser.getTextLength())) {
-      hasEventId = true;
-      eventIdHigh = EventIds.mostSignificantBits(chars, offset);
-      eventIdLow = EventIds.leastSignificantBits(chars, offset);
+      fields.read(parser, name, parser.nextToken());
     }
   }
 
   private Inspection placeInHour(long recordTimestamp) {
-    OffsetDateTime received = parseOrNull(receivedAt);
+    OffsetDateTime received = parseOrNull(fields.receivedAt());
     String field = received != null ? RECEIVED_AT : "the record timestamp";
     OffsetDateTime time = received != null ? received
         : Instant.ofEpochMilli(recordTimestamp).atOffset(ZoneOffset.UTC);
@@ -150,8 +128,8 @@ public final class RecordInspector {
       return new Invalid(Reason.UNSTORABLE_TIME, StorableTime.refusal(field, time) + ".");
     }
     Instant placedAt = time.toInstant();
-    return new Valid(buckets.of(placedAt), placedAt.toEpochMilli(), hasEventId,
-        hasEventId ? eventIdHigh : 0, hasEventId ? eventIdLow : 0);
+    return new Valid(buckets.of(placedAt), placedAt.toEpochMilli(), fields.hasEventId(),
+        fields.eventIdHigh(), fields.eventIdLow());
   }
 
   private static OffsetDateTime parseOrNull(String receivedAt) {

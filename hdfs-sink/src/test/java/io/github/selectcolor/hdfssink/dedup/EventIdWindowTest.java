@@ -188,6 +188,18 @@ class EventIdWindowTest {
   }
 
   @Test
+  void measuresAWindowBeforeALaterTimeAsItMeasuresItsOwnEnd() {
+    EventIdWindow window = new EventIdWindow(10, Duration.ofHours(24), clock);
+
+    assertThat(window.isWindowBefore(NOW - DAY - 1, NOW)).isTrue();
+    assertThat(window.isWindowBefore(NOW - DAY, NOW)).isFalse();
+    assertThat(window.isWindowBefore(clock.millis() + HOUR - DAY - 1, LAST_STORABLE)).isTrue();
+    assertThat(window.isWindowBefore(clock.millis() + HOUR - DAY, LAST_STORABLE)).isFalse();
+    assertThat(window.isWindowBefore(Long.MIN_VALUE, Long.MIN_VALUE)).isFalse();
+    assertThat(window.size()).isZero();
+  }
+
+  @Test
   void believesAtMostAQuarterOfAShortWindowAheadOfTheSinksClock() {
     EventIdWindow window = new EventIdWindow(10, Duration.ofMinutes(40), clock);
     List<UUID> ids = randomIds(2);

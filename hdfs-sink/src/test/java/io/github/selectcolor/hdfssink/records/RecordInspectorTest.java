@@ -136,6 +136,32 @@ class RecordInspectorTest {
   }
 
   @Test
+  void findsNoEventIdWhenTheFirstOfRepeatedEventIdsIsNotAUuid() {
+    for (String first : List.of("\"x\"", "42", "null", "{\"eventId\":\"x\"}")) {
+      Valid valid = (Valid) inspector.inspect(utf8("{\"eventId\":" + first + ",\"eventId\":\""
+          + UUID.randomUUID() + "\"}"), RECORD_TIME);
+
+      assertThat(valid.hasEventId()).as(first).isFalse();
+    }
+  }
+
+  @Test
+  void keepsTheFirstReceivedAtWhenAValueRepeatsTheField() {
+    Valid valid = (Valid) inspector.inspect(utf8("{\"receivedAt\":\"2026-11-22T09:05:00Z\","
+        + "\"receivedAt\":\"2026-11-23T10:00:00Z\"}"), RECORD_TIME);
+
+    assertThat(valid.placedAt()).isEqualTo(Instant.parse("2026-11-22T09:05:00Z").toEpochMilli());
+  }
+
+  @Test
+  void placesByTheRecordTimeWhenTheFirstOfRepeatedReceivedAtsIsNotAString() {
+    Valid valid = (Valid) inspector.inspect(utf8("{\"receivedAt\":5,"
+        + "\"receivedAt\":\"2026-11-23T10:00:00Z\"}"), RECORD_TIME);
+
+    assertThat(valid.placedAt()).isEqualTo(RECORD_TIME);
+  }
+
+  @Test
   void findsNoEventIdWhenItIsMissingNestedOrNotACanonicalUuid() {
     for (String value : List.of("{\"a\":1}", "{\"a\":{\"eventId\":\"" + UUID.randomUUID() + "\"}}",
         "{\"eventId\":\"1-2-3-4-5\"}", "{\"eventId\":\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6g\"}",
