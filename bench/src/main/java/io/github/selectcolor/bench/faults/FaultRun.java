@@ -56,22 +56,30 @@ final class FaultRun {
 
   private FaultRunResult underLoad(Pipeline pipeline, long began, double startup)
       throws Exception {
-    TrackerLoad load = new TrackerLoad(pipeline.collectorUrl(), settings.pages(), settings.rate(),
-        random.nextLong());
     long loadStarted = System.nanoTime();
-    load.start();
-    Poll.pause(WARM_UP);
-    List<FaultRecord> faults = inject(pipeline, loadStarted);
-    Poll.pause(gap());
-    boolean drained = load.stopAndDrain(DRAIN_TIMEOUT);
+    List<FaultRecord> faults;
+    boolean drained;
+    Map<String, Long> receipts;
+    Map<String, Long> client;
+    try (TrackerLoad load = new TrackerLoad(pipeline.collectorUrl(), settings.pages(),
+        settings.rate(), random.nextLong())) {
+      load.start();
+      Poll.pause(WARM_UP);
+      faults = inject(pipeline, loadStarted);
+      Poll.pause(gap());
+      drained = load.stopAndDrain(DRAIN_TIMEOUT);
+      // Closed before the audit, so that no page still sending changes the receipts it counts.
+      load.close();
+      receipts = load.receipts().acceptedAt();
+      client = load.counters().snapshot();
+    }
     long loadEnded = System.currentTimeMillis();
     double loadSeconds = seconds(loadStarted);
     log.info("The load stopped after {} s with {} events acknowledged; queues {}.",
-        Math.round(loadSeconds), load.receipts().count(), drained ? "drained" : "NOT drained");
-    Map<String, Long> receipts = load.receipts().acceptedAt();
+        Math.round(loadSeconds), receipts.size(), drained ? "drained" : "NOT drained");
     Audit audit = audit(pipeline, receipts);
     return new FaultRunResult(settings.seed(), settings.plan(), settings.rate(), faults,
-        load.counters().snapshot(), drained,
+        client, drained,
         StoreTally.of("HDFS", receipts, audit.hdfs, loadEnded),
         StoreTally.of("Elasticsearch", receipts, audit.elasticsearch, loadEnded),
         audit.documents, startup, loadSeconds, seconds(began));
