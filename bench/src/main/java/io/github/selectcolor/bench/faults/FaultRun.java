@@ -131,7 +131,8 @@ final class FaultRun {
 
     static Audit read(Pipeline pipeline) throws IOException {
       ElasticsearchAudit search = new ElasticsearchAudit(pipeline.elasticsearch().url());
-      try (HdfsAudit files = new HdfsAudit(pipeline.hdfsUri(), Pipeline.BASE_PATH)) {
+      try (HdfsAudit files = new HdfsAudit(pipeline.hdfsUri(), Pipeline.BASE_PATH,
+        Pipeline.TOPIC)) {
         return new Audit(files.read(), search.read(), search.documentCount());
       }
     }
