@@ -61,6 +61,9 @@ final class FaultReport {
           tally.withoutReceipt(), tally.maxDelayMillis() / 1e3, tally.p99DelayMillis() / 1e3,
           tally.lastLandedAfterLoadMillis() / 1e3));
     }
+    md.append("\nBefore the stores were read, both sinks had ")
+        .append(result.sinksCaughtUp() ? "committed" : "NOT committed")
+        .append(" every partition of the topic to its end offset.\n");
     md.append("\nElasticsearch's own document count: ").append(result.elasticsearchDocuments())
         .append(" (distinct eventIds read: ").append(result.elasticsearch().distinct())
         .append(").\n\nClient: ");

@@ -102,19 +102,6 @@ final class TrackerLoad implements AutoCloseable {
     }
   }
 
-  /** Stops clicking and every page, interrupting a page still waiting or posting. */
-  @Override
-  public void close() throws InterruptedException {
-    clicking = false;
-    clicks.interrupt();
-    pages.forEach(TrackerPage::finish);
-    pageThreads.forEach(Thread::interrupt);
-    clicks.join();
-    for (Thread page : pageThreads) {
-      page.join();
-    }
-  }
-
   private void click() {
     long intervalNanos = TimeUnit.SECONDS.toNanos(1) / perSecond;
     long due = System.nanoTime();

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One browser page's tracker, as {@code tracker.js} delivers: a bounded queue (the oldest dropped
@@ -179,7 +178,7 @@ final class TrackerPage implements Runnable {
     } catch (InterruptedException e) {
       // Stopped by TrackerLoad.close(): run() sees the flag and returns.
       Thread.currentThread().interrupt();
-      return Outcome.retry(null);
+      return Outcome.stopped();
     }
   }
 
