@@ -80,11 +80,14 @@ final class FaultRun {
     log.info("The load stopped after {} s with {} events acknowledged; queues {}.",
         Math.round(loadSeconds), receipts.size(), drained ? "drained" : "NOT drained");
     Audit audit = audit(pipeline);
+    TopicCopies topic = TopicCopies.read(pipeline.kafka().bootstrapServers(), Pipeline.TOPIC);
+    log.info("The topic holds {} records for {} eventIds; {} eventIds are in it more than once.",
+        topic.records(), topic.distinct(), topic.duplicated());
     return new FaultRunResult(settings.seed(), settings.plan(), settings.rate(), faults,
         client, drained,
         StoreTally.of("HDFS", receipts, audit.hdfs, loadEnded),
         StoreTally.of("Elasticsearch", receipts, audit.elasticsearch, loadEnded),
-        audit.documents, audit.sinksCaughtUp, startup, loadSeconds, seconds(began));
+        audit.documents, audit.sinksCaughtUp, topic, startup, loadSeconds, seconds(began));
   }
 
   private List<FaultRecord> inject(Pipeline pipeline, long loadStarted) throws Exception {

@@ -17,13 +17,15 @@ import java.util.Map;
  * @param elasticsearchDocuments Elasticsearch's own document count of the indices
  * @param sinksCaughtUp    whether both sinks had committed every partition to its end before the
  *                         stores were read; if not, events still on their way count as lost
+ * @param topic            the copies of each eventId in the Kafka topic after the run
  * @param startupSeconds   from the first process to the whole pipeline ready
  * @param loadSeconds      from the first click to the last queue emptied
  * @param totalSeconds     the whole run
  */
 record FaultRunResult(long seed, String plan, int rate, List<FaultRecord> faults,
     Map<String, Long> client, boolean drained, StoreTally hdfs, StoreTally elasticsearch,
-    long elasticsearchDocuments, boolean sinksCaughtUp, double startupSeconds, double loadSeconds, double totalSeconds) {
+    long elasticsearchDocuments, boolean sinksCaughtUp, TopicCopies topic, double startupSeconds,
+    double loadSeconds, double totalSeconds) {
 
   boolean exactlyOnce() {
     return drained && hdfs.exactlyOnce() && elasticsearch.exactlyOnce()
