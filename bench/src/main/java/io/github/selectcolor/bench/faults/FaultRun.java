@@ -92,7 +92,7 @@ final class FaultRun {
 
   private List<FaultRecord> inject(Pipeline pipeline, long loadStarted) throws Exception {
     FaultPlan plan = new FaultPlan(pipeline, random);
-    List<Fault> faults = settings.plan().equals("full") ? plan.full() : plan.quick();
+    List<Fault> faults = settings.plan().equals("full") ? plan.full() : plan.shortPlan();
     List<FaultRecord> records = new ArrayList<>();
     for (Fault fault : faults) {
       double at = seconds(loadStarted);

@@ -7,7 +7,7 @@ import java.util.Map;
  * What a fault run measured.
  *
  * @param seed             the seed it ran with
- * @param plan             full or quick
+ * @param plan             full or short
  * @param rate             clicks per second
  * @param faults           every fault, in order
  * @param client           the tracker clients' counts

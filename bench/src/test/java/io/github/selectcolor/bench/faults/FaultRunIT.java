@@ -20,7 +20,7 @@ class FaultRunIT {
   @Test
   void landsEveryAcknowledgedEventOnceInBothStoresThroughSinkCrashesAndACollectorRestart()
       throws Exception {
-    FaultRunResult result = new FaultRun(FaultRunSettings.parse("plan=quick", "seed=" + SEED,
+    FaultRunResult result = new FaultRun(FaultRunSettings.parse("plan=short", "seed=" + SEED,
         "rate=50", "pages=4", "min-gap=3", "max-gap=6", "roll-age=3",
         "parts=" + property("faults.parts"), "classes=" + property("faults.classes"),
         "logs=" + Path.of(property("faults.logs")).resolve("seed-" + SEED))).run();
