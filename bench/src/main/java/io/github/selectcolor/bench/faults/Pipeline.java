@@ -199,30 +199,40 @@ final class Pipeline implements AutoCloseable {
     return URI.create("hdfs://localhost:" + nameNodePort);
   }
 
-  /** Stops every part even when stopping one fails; the first failure is thrown at the end. */
+  /**
+   * Stops every part, the collector first so that what it accepted reaches Kafka, the engines
+   * last. Each step runs even when an earlier one failed; the first failure is thrown at the end
+   * with the later ones suppressed in it.
+   */
   @Override
   public void close() {
-    // The collector first, so what it accepted reaches Kafka; the engines last.
-    try {
-      if (collector != null) {
-        collector.terminate(Duration.ofSeconds(30));
-      }
-    } finally {
+    RuntimeException failure = null;
+    for (Runnable step : List.<Runnable>of(this::stopCollector, this::stopElasticsearch,
+        this::stopHdfs, group::close, this::copyElasticsearchLog)) {
       try {
-        stopElasticsearch();
-      } finally {
-        try {
-          if (hdfs != null && hdfs.isAlive()) {
-            hdfs.terminate(Duration.ofSeconds(30));
-          }
-        } finally {
-          try {
-            group.close();
-          } finally {
-            copyElasticsearchLog();
-          }
+        step.run();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
         }
       }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void stopCollector() {
+    if (collector != null) {
+      collector.terminate(Duration.ofSeconds(30));
+    }
+  }
+
+  private void stopHdfs() {
+    if (hdfs != null && hdfs.isAlive()) {
+      hdfs.terminate(Duration.ofSeconds(30));
     }
   }
 
