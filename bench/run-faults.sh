@@ -10,18 +10,25 @@
 # clients' queues drained, every eventId the clients got a 202 for is looked up in every committed
 # HDFS file and in every Elasticsearch document: lost and duplicated events are counted per store.
 #
+# PLAN=short runs only the HDFS sink's three SIGKILLs and the collector's restart, as FaultRunIT.
+#
 #   bench/run-faults.sh                 the full run (about 10 minutes on 2 cores)
 #   SEED=42 bench/run-faults.sh         the same faults, gaps and event ids as an earlier run
+#   PLAN=short SEED=20261203 RATE=50 PAGES=4 MIN_GAP=3 MAX_GAP=6 ROLL_AGE=3 bench/run-faults.sh
+#                                       what FaultRunIT runs
 #
-# Settings (environment): SEED (printed at the start; random when unset), RATE=100 clicks/s,
-# PAGES=8 tracker pages, MIN_GAP=5 MAX_GAP=12 seconds between faults, ROLL_AGE=5 seconds (the
-# sink's roll.max-age), SKIP_BUILD=1 uses what the last build left in bench/target/faults/.
+# Settings (environment): PLAN=full or short, SEED (printed at the start; random when unset),
+# RATE=100 clicks/s, PAGES=8 tracker pages, MIN_GAP=5 MAX_GAP=12 seconds between faults,
+# ROLL_AGE=5 seconds (the sink's roll.max-age), SKIP_BUILD=1 uses what the last build left in
+# bench/target/faults/. The report's first lines give the command that runs the same again.
 # Writes bench/results/faults-<stamp>.md and .json; every process's log goes to
 # bench/results/logs/faults-<stamp>/. Exits 0 when every acknowledged event is in both stores
 # exactly once, 2 when not, 1 when the run failed. Ctrl-C stops every process it started.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PLAN="${PLAN:-full}"
+[[ "$PLAN" == "full" || "$PLAN" == "short" ]] || { echo "bench: PLAN is full or short, not $PLAN." >&2; exit 1; }
 SEED="${SEED:-$(( (RANDOM << 15) | RANDOM ))}"
 RATE="${RATE:-100}"
 PAGES="${PAGES:-8}"
@@ -43,13 +50,14 @@ for part in engines.classpath collector.jar hdfs-sink.jar connector-plugin.zip; 
 done
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git -C "$ROOT" diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes)"
-COMMAND="SEED=$SEED RATE=$RATE PAGES=$PAGES MIN_GAP=$MIN_GAP MAX_GAP=$MAX_GAP ROLL_AGE=$ROLL_AGE bench/run-faults.sh"
+COMMAND="PLAN=$PLAN SEED=$SEED RATE=$RATE PAGES=$PAGES MIN_GAP=$MIN_GAP MAX_GAP=$MAX_GAP ROLL_AGE=$ROLL_AGE bench/run-faults.sh"
 mkdir -p "$LOGS"
-echo "Fault run $STAMP with seed $SEED; logs in $LOGS"
+echo "Fault run $STAMP, $PLAN plan, seed $SEED; logs in $LOGS"
+echo "To run it again: $COMMAND"
 
 status=0
 java -Xmx512m -cp "$ROOT/bench/target/classes:$(cat "$PARTS/engines.classpath")" \
-  io.github.selectcolor.bench.faults.FaultBench plan=full "seed=$SEED" "rate=$RATE" "pages=$PAGES" \
+  io.github.selectcolor.bench.faults.FaultBench "plan=$PLAN" "seed=$SEED" "rate=$RATE" "pages=$PAGES" \
   "min-gap=$MIN_GAP" "max-gap=$MAX_GAP" "roll-age=$ROLL_AGE" "parts=$PARTS" \
   "classes=$ROOT/bench/target/classes" "logs=$LOGS" \
   -- "$RESULTS" "$STAMP" "$COMMIT" "$COMMAND" >"$LOGS/fault-run.log" 2>&1 || status=$?

@@ -103,30 +103,19 @@ public final class KafkaProcessCluster {
   /** Waits until the cluster's metadata lists the given number of brokers. */
   public void awaitBrokers(int count) throws TimeoutException {
     try (Admin admin = admin()) {
-      Poll.until(count + " brokers registering", READY_TIMEOUT, CHECK_INTERVAL, () -> {
-        try {
-          return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= count;
-        } catch (ExecutionException | TimeoutException e) {
-          return false;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while waiting for brokers.", e);
-        }
-      });
+      Poll.until(count + " brokers registering", READY_TIMEOUT, CHECK_INTERVAL,
+          e -> e instanceof ExecutionException || e instanceof TimeoutException,
+          () -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= count);
     }
   }
 
   /** Waits until every replica of every partition of the topics is in sync again. */
   public void awaitFullyReplicated(Collection<String> topics, Duration timeout)
       throws TimeoutException {
-    Poll.until("every replica of " + topics + " catching up", timeout, CHECK_INTERVAL, () -> {
-      try {
-        return describe(topics).values().stream().flatMap(d -> d.partitions().stream())
-            .allMatch(KafkaProcessCluster::fullyInSync);
-      } catch (IllegalStateException e) {
-        return false;
-      }
-    });
+    Poll.until("every replica of " + topics + " catching up", timeout, CHECK_INTERVAL,
+        e -> e instanceof DescribeFailed,
+        () -> describe(topics).values().stream().flatMap(d -> d.partitions().stream())
+            .allMatch(KafkaProcessCluster::fullyInSync));
   }
 
   private static boolean fullyInSync(TopicPartitionInfo partition) {
@@ -137,7 +126,7 @@ public final class KafkaProcessCluster {
     try (Admin admin = admin()) {
       return admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Could not describe " + topics + ".", e);
+      throw new DescribeFailed("Could not describe " + topics + ".", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while describing " + topics + ".", e);
@@ -219,6 +208,13 @@ public final class KafkaProcessCluster {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Could not write " + file + ".", e);
+    }
+  }
+
+  /** The cluster did not answer a describe, as while a broker is down: worth asking again. */
+  private static final class DescribeFailed extends IllegalStateException {
+    DescribeFailed(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 }

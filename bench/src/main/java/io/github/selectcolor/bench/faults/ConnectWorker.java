@@ -105,7 +105,7 @@ final class ConnectWorker {
   /** Waits until the connector and the given number of tasks run. */
   void awaitRunning(String name, int tasks) throws TimeoutException {
     Poll.until("connector " + name + " running with " + tasks + " tasks", READY_TIMEOUT,
-        Duration.ofMillis(500), () -> {
+        Duration.ofMillis(500), e -> e instanceof IOException, () -> {
           if (!process.isAlive()) {
             throw new IllegalStateException("The Connect worker exited; see " + process.log() + ".");
           }
@@ -121,17 +121,11 @@ final class ConnectWorker {
         });
   }
 
-  private JsonNode status(String name) {
-    try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-          rest.resolve("connectors/" + name + "/status")).timeout(Duration.ofSeconds(5)).GET()
-          .build(), HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while reading the connector's status.", e);
-    }
+  /** The connector's status, null while the worker does not know it yet. */
+  private JsonNode status(String name) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        rest.resolve("connectors/" + name + "/status")).timeout(Duration.ofSeconds(5)).GET()
+        .build(), HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
   }
 }

@@ -41,7 +41,7 @@ final class FaultPlan {
   }
 
   /** The integration test's run: three sink crashes and a collector restart. */
-  List<Fault> quick() {
+  List<Fault> shortPlan() {
     List<Fault> faults = new ArrayList<>();
     for (int i = 1; i <= 3; i++) {
       faults.add(sinkKill(i, 3));

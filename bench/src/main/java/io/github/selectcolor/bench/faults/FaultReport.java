@@ -61,6 +61,14 @@ final class FaultReport {
           tally.withoutReceipt(), tally.maxDelayMillis() / 1e3, tally.p99DelayMillis() / 1e3,
           tally.lastLandedAfterLoadMillis() / 1e3));
     }
+    TopicCopies topic = result.topic();
+    md.append(String.format(Locale.ROOT, "%nCopies in Kafka: the topic holds %d records for %d"
+            + " distinct eventIds; %d eventIds are in it more than once (%d extra copies), which"
+            + " the stores must still hold once each.%n", topic.records(), topic.distinct(),
+        topic.duplicated(), topic.extraCopies()));
+    md.append("\nBefore the stores were read, both sinks had ")
+        .append(result.sinksCaughtUp() ? "committed" : "NOT committed")
+        .append(" every partition of the topic to its end offset.\n");
     md.append("\nElasticsearch's own document count: ").append(result.elasticsearchDocuments())
         .append(" (distinct eventIds read: ").append(result.elasticsearch().distinct())
         .append(").\n\nClient: ");

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * A fault run's settings, from {@code key=value} arguments.
  *
- * @param plan       {@code full} (every fault) or {@code quick} (three sink crashes and a collector restart)
+ * @param plan       {@code full} (every fault) or {@code short} (three sink crashes and a
+ *                   collector restart)
  * @param seed       drives event ids, jitter, the gaps between faults and which leader dies
  * @param rate       clicks per second
  * @param pages      tracker pages (browser tabs) the clicks are spread over
@@ -27,8 +28,8 @@ record FaultRunSettings(String plan, long seed, int rate, int pages, Duration mi
       "max-gap", "roll-age", "parts", "classes", "logs");
 
   FaultRunSettings {
-    if (!plan.equals("full") && !plan.equals("quick")) {
-      throw new IllegalArgumentException("plan is full or quick, not " + plan + ".");
+    if (!plan.equals("full") && !plan.equals("short")) {
+      throw new IllegalArgumentException("plan is full or short, not " + plan + ".");
     }
     if (rate < 1 || pages < 1 || minGap.compareTo(maxGap) > 0) {
       throw new IllegalArgumentException("rate and pages must be positive and min-gap at most"

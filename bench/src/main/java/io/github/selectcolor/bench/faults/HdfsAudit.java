@@ -16,8 +16,10 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * Reads every committed file under the sink's base path: {@code .jsonl} and {@code .jsonl.gz} files
- * outside {@code +tmp}, never a temporary or a dead-letter marker. A file's modification time is
+ * Reads every committed file of the topic, the {@code .jsonl} and {@code .jsonl.gz} files under
+ * {@code <base>/<topic>}. Only that folder is listed: the sink's {@code +tmp} claim folders, which
+ * a new claim may delete while they are listed, and its dead-letter markers are outside it, beside
+ * it under the base path. A file's modification time is
  * when the sink closed it, just before the rename that commits it; it stands for when each of its
  * events landed.
  */
@@ -25,43 +27,38 @@ final class HdfsAudit implements AutoCloseable {
 
   private final ObjectMapper json = new ObjectMapper();
   private final FileSystem fileSystem;
-  private final Path basePath;
+  private final Path topicPath;
 
-  HdfsAudit(URI hdfs, String basePath) throws IOException {
+  HdfsAudit(URI hdfs, String basePath, String topic) throws IOException {
     Configuration conf = new Configuration();
     // A NameNode being restarted should fail this read fast, not for minutes.
     conf.set("ipc.client.connect.max.retries", "3");
     conf.set("ipc.client.connect.max.retries.on.timeouts", "3");
     this.fileSystem = FileSystem.newInstance(hdfs, conf);
-    this.basePath = new Path(basePath);
+    this.topicPath = new Path(basePath, topic);
   }
 
   StoreContents read() throws IOException {
     StoreContents contents = new StoreContents();
-    if (!fileSystem.exists(basePath)) {
+    if (!fileSystem.exists(topicPath)) {
       return contents;
     }
-    RemoteIterator<LocatedFileStatus> files = fileSystem.listFiles(basePath, true);
+    RemoteIterator<LocatedFileStatus> files = fileSystem.listFiles(topicPath, true);
     while (files.hasNext()) {
       LocatedFileStatus file = files.next();
-      if (isCommitted(file.getPath())) {
+      String name = file.getPath().getName();
+      if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")) {
         readEvents(file, contents);
       }
     }
     return contents;
   }
 
-  private boolean isCommitted(Path path) {
-    String name = path.getName();
-    return (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz"))
-        && !path.toUri().getPath().contains("/+tmp/");
-  }
-
   private void readEvents(LocatedFileStatus file, StoreContents contents) throws IOException {
-    InputStream raw = fileSystem.open(file.getPath());
-    InputStream in = file.getPath().getName().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(in,
-        StandardCharsets.UTF_8))) {
+    try (InputStream raw = fileSystem.open(file.getPath());
+        InputStream in = file.getPath().getName().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        BufferedReader lines = new BufferedReader(new InputStreamReader(in,
+            StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!line.isBlank()) {
           JsonNode event = json.readTree(line);

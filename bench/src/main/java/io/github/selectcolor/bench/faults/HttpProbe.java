@@ -20,25 +20,19 @@ final class HttpProbe {
   }
 
   static void awaitOk(ManagedProcess process, URI url, Duration timeout) throws TimeoutException {
-    Poll.until(process.name() + " answering 200 at " + url, timeout, Duration.ofMillis(250), () -> {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(process.name() + " exited while starting; see "
-            + process.log() + ".");
-      }
-      return status(url) == 200;
-    });
+    Poll.until(process.name() + " answering 200 at " + url, timeout, Duration.ofMillis(250),
+        e -> e instanceof IOException, () -> {
+          if (!process.isAlive()) {
+            throw new IllegalStateException(process.name() + " exited while starting; see "
+                + process.log() + ".");
+          }
+          return status(url) == 200;
+        });
   }
 
-  /** The status of a GET, or 0 when nothing answered. */
-  static int status(URI url) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
-    } catch (IOException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while probing " + url + ".", e);
-    }
+  /** The status of a GET; an IOException when nothing answered. */
+  static int status(URI url) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 }

@@ -18,10 +18,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline with every part a process of its own: a KRaft Kafka cluster (a controller and
@@ -31,6 +34,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 final class Pipeline implements AutoCloseable {
 
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   static final String TOPIC = "select-color";
   static final String CONNECTOR = "select-color-elasticsearch";
   static final String DEAD_LETTER_TOPIC = TOPIC + ".es.dlq";
@@ -48,6 +52,7 @@ final class Pipeline implements AutoCloseable {
   private ManagedProcess hdfs;
   private int nameNodePort;
   private EmbeddedElasticsearch elasticsearch;
+  private Future<EmbeddedElasticsearch> pendingSearch;
   private ConnectWorker connect;
   private ManagedProcess collector;
   private int collectorPort;
@@ -67,7 +72,7 @@ final class Pipeline implements AutoCloseable {
     ExecutorService background = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "fault-run-elasticsearch-start"));
     try {
-      Future<EmbeddedElasticsearch> pendingSearch = background.submit(this::startElasticsearch);
+      pendingSearch = background.submit(this::startElasticsearch);
       startHdfs(classPath);
       kafka = new KafkaProcessCluster(group, runDirectory.resolve("kafka"), logs, classPath, 3,
           "384m", Map.of("min.insync.replicas", "2")).start();
@@ -194,20 +199,62 @@ final class Pipeline implements AutoCloseable {
     return URI.create("hdfs://localhost:" + nameNodePort);
   }
 
+  /**
+   * Stops every part, the collector first so that what it accepted reaches Kafka, the engines
+   * last. Each step runs even when an earlier one failed; the first failure is thrown at the end
+   * with the later ones suppressed in it.
+   */
   @Override
   public void close() {
-    // The collector first, so what it accepted reaches Kafka; the engines last.
+    RuntimeException failure = null;
+    for (Runnable step : List.<Runnable>of(this::stopCollector, this::stopElasticsearch,
+        this::stopHdfs, group::close, this::copyElasticsearchLog)) {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void stopCollector() {
     if (collector != null) {
       collector.terminate(Duration.ofSeconds(30));
+    }
+  }
+
+  private void stopHdfs() {
+    if (hdfs != null && hdfs.isAlive()) {
+      hdfs.terminate(Duration.ofSeconds(30));
+    }
+  }
+
+  /** Stops Elasticsearch, also when start() failed before its own start finished. */
+  private void stopElasticsearch() {
+    if (elasticsearch == null && pendingSearch != null) {
+      try {
+        elasticsearch = pendingSearch.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        log.warn("Elasticsearch had failed to start, so there is nothing to stop.", e.getCause());
+      } catch (TimeoutException e) {
+        pendingSearch.cancel(true);
+        throw new IllegalStateException("Elasticsearch's start did not end within "
+            + READY_TIMEOUT.toSeconds() + " s; it is left to its shutdown hook.", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting for Elasticsearch's start.", e);
+      }
     }
     if (elasticsearch != null) {
       elasticsearch.stop();
     }
-    if (hdfs != null && hdfs.isAlive()) {
-      hdfs.terminate(Duration.ofSeconds(30));
-    }
-    group.close();
-    copyElasticsearchLog();
   }
 
   private void copyElasticsearchLog() {

@@ -24,13 +24,4 @@ record StoreContents(Map<String, Integer> copies, Map<String, Long> landedAt, lo
   long recordCount() {
     return records[0];
   }
-
-  boolean holdsAll(Iterable<String> eventIds) {
-    for (String eventId : eventIds) {
-      if (!copies.containsKey(eventId)) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -14,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A steady stream of clicks spread over several pages, each page a {@link TrackerPage} on a thread
  * of its own, as that many browser tabs would send them. Event ids and colours come from the seed;
- * so do the pages' jitter. Start and stop it from one thread.
+ * so do the pages' jitter. Start and stop it from one thread; {@link #close()} stops every thread
+ * it started, whether or not the queues drained, so that a failed run leaves none behind.
  */
-final class TrackerLoad {
+final class TrackerLoad implements AutoCloseable {
 
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(35);
   private static final List<String> COLORS = List.of("red", "yellow", "green", "blue", "orange",
       "purple", "pink", "black", "white");
 
@@ -38,9 +40,15 @@ final class TrackerLoad {
     for (int i = 0; i < pageCount; i++) {
       TrackerPage page = new TrackerPage(http, collector, random.nextLong(), counters, receipts);
       pages.add(page);
-      pageThreads.add(new Thread(page, "tracker-page-" + i));
+      pageThreads.add(daemon(page, "tracker-page-" + i));
     }
-    clicks = new Thread(this::click, "tracker-clicks");
+    clicks = daemon(this::click, "tracker-clicks");
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   void start() {
@@ -75,6 +83,23 @@ final class TrackerLoad {
       page.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     }
     return pageThreads.stream().noneMatch(Thread::isAlive);
+  }
+
+  /**
+   * Stops clicking and interrupts every page still sending, then waits for each thread; a page
+   * interrupted in a request returns once the HTTP client gave it up, within its 30 s timeout.
+   */
+  @Override
+  public void close() throws InterruptedException {
+    clicking = false;
+    clicks.interrupt();
+    pages.forEach(TrackerPage::finish);
+    pageThreads.forEach(Thread::interrupt);
+    long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+    clicks.join(CLOSE_TIMEOUT.toMillis());
+    for (Thread page : pageThreads) {
+      page.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+    }
   }
 
   private void click() {

@@ -2,7 +2,6 @@ package io.github.selectcolor.bench.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.selectcolor.bench.cluster.Poll;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One browser page's tracker, as {@code tracker.js} delivers: a bounded queue (the oldest dropped
@@ -84,13 +84,25 @@ final class TrackerPage implements Runnable {
     return queue.size();
   }
 
+  /** Delivers until {@link #finish()} and an empty queue, or until interrupted. */
   @Override
   public void run() {
     for (List<ClickEvent> batch = nextBatch(); batch != null; batch = nextBatch()) {
       Long delayMs = deliver(batch);
-      if (delayMs != null) {
-        Poll.pause(Duration.ofMillis(delayMs));
+      if (Thread.currentThread().isInterrupted() || delayMs != null && !rest(delayMs)) {
+        return;
       }
+    }
+  }
+
+  /** Waits before the next attempt; false when interrupted (the flag restored). */
+  private static boolean rest(long delayMs) {
+    try {
+      TimeUnit.MILLISECONDS.sleep(delayMs);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
@@ -112,6 +124,9 @@ final class TrackerPage implements Runnable {
   /** Delivers a batch; the delay before the next attempt when the collector should be left alone. */
   private Long deliver(List<ClickEvent> batch) {
     Outcome outcome = post(batch);
+    if (outcome.kind == Kind.STOPPED) {
+      return null;
+    }
     if (outcome.kind == Kind.ACCEPTED && !outcome.accepted.isEmpty()) {
       failures = 0;
       remove(outcome.accepted);
@@ -161,8 +176,9 @@ final class TrackerPage implements Runnable {
       counters.connectionErrors.incrementAndGet();
       return Outcome.retry(null);
     } catch (InterruptedException e) {
+      // Stopped by TrackerLoad.close(): run() sees the flag and returns.
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while posting events.", e);
+      return Outcome.stopped();
     }
   }
 
@@ -224,11 +240,15 @@ final class TrackerPage implements Runnable {
     return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
   }
 
-  private enum Kind { ACCEPTED, REFUSED, RETRY }
+  private enum Kind { ACCEPTED, REFUSED, RETRY, STOPPED }
 
   private record Outcome(Kind kind, List<ClickEvent> accepted, Long retryAfterMs) {
     static Outcome retry(Long retryAfterMs) {
       return new Outcome(Kind.RETRY, List.of(), retryAfterMs);
+    }
+
+    static Outcome stopped() {
+      return new Outcome(Kind.STOPPED, List.of(), null);
     }
   }
 }
