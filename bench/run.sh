@@ -298,9 +298,9 @@ run_config() {
 write_meta() {
   local command="" dirty="" setting
   for setting in WARMUP=120 DURATION=30 BATCH_WARMUP=30 CALIBRATION=10 THREADS=2 CONNECTIONS=64 \
-    BATCH_SIZE=50 HEAP=1g KAFKA_HEAP=2g "CONFIGS=fast durable"; do
+    BATCH_SIZE=50 HEAP=1g KAFKA_HEAP=2g "CONFIGS=fast durable" COLLECTOR_ARGS= JARS_COMMIT=; do
     local name="${setting%%=*}"
-    [[ "${!name}" == "${setting#*=}" ]] || command+="$name='${!name}' "
+    [[ "${!name:-}" == "${setting#*=}" ]] || command+="$name='${!name:-}' "
   done
   command+="bench/run.sh"
   git -C "$ROOT" diff --quiet HEAD 2>/dev/null || dirty=" (with uncommitted changes)"
