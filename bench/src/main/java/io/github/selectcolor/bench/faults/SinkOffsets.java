@@ -32,6 +32,7 @@ final class SinkOffsets implements AutoCloseable {
 
   SinkOffsets(String bootstrapServers, String topic, List<String> groups) {
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000"));
     this.topic = topic;
     this.groups = List.copyOf(groups);
