@@ -101,7 +101,11 @@ class EventIdRebuildTest {
   @Test
   void readsFilesWithoutIdsOnlyForAWindowBeforeTheirNewestLine() throws IOException {
     // Were the rebuild to open this file, reading it would fail: it is not gzip.
-    modifiedAt(write(0, 1, ".jsonl.gz", "not gzip\n"), NOW.minus(Duration.ofHours(30)));
+    org.apache.hadoop.fs.Path notGzip = file(0, 1, ".jsonl.gz");
+    try (OutputStream out = fileSystem.create(notGzip)) {
+      out.write("not gzip\n".getBytes(StandardCharsets.UTF_8));
+    }
+    modifiedAt(notGzip, NOW.minus(Duration.ofHours(30)));
     String withoutId = "{\"eventId\":\"not-a-uuid\",\"receivedAt\":\"%s\"}\n{\"a\":1}\n";
     modifiedAt(write(1, 2, ".jsonl", withoutId.formatted(NOW.minus(Duration.ofHours(20)))),
         NOW.minus(Duration.ofHours(20)));
