@@ -1,18 +1,12 @@
 package io.github.selectcolor.bench.fuzz;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.selectcolor.bench.kafka.EventIdCounts;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads the whole topic after the run and compares it with the controls: every control answered
@@ -30,27 +24,11 @@ record TopicCheck(long records, long missing, long duplicated, long strangers) {
   }
 
   static TopicCheck read(String bootstrapServers, String topic, Set<UUID> accepted,
-      Set<UUID> unsure) throws IOException {
+      Set<UUID> unsure) throws IOException, TimeoutException {
     Map<UUID, Integer> seen = new HashMap<>();
-    long records = 0;
-    ObjectMapper json = new ObjectMapper();
-    try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30))
-          .stream().map(info -> new TopicPartition(topic, info.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-          records++;
-          seen.merge(UUID.fromString(json.readTree(record.value()).get("eventId").asText()), 1,
-              Integer::sum);
-        }
-      }
-    }
+    EventIdCounts.read(bootstrapServers, topic)
+        .forEach((eventId, count) -> seen.merge(UUID.fromString(eventId), count, Integer::sum));
+    long records = seen.values().stream().mapToLong(Integer::longValue).sum();
     long missing = accepted.stream().filter(id -> !seen.containsKey(id)).count();
     long duplicated = seen.values().stream().filter(count -> count > 1).count();
     long strangers = seen.keySet().stream()
