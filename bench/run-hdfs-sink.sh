@@ -8,7 +8,8 @@
 # Settings (environment): EVENTS=2000000, ROUNDS=3 measured rounds after a warm-up one (the
 # verdict takes each subject's median), HEAP=4g, SKIP_BUILD=1 uses the jars already built;
 # BENCH_JAR=... JARS_COMMIT=... measures a bench jar built elsewhere, such as an earlier commit's,
-# labelled with that commit (for before-and-after comparisons).
+# labelled with that commit (for before-and-after comparisons); JAVA_OPTS=... more JVM options,
+# such as -Dhdfs-sink.dedup.max-event-ids=0, which the sink under test reads as a setting.
 # Writes bench/results/hdfs-sink-<stamp>.md and .json, and hdfs-sink-latest.md.
 set -euo pipefail
 
@@ -31,7 +32,8 @@ git -C "$ROOT" diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT (with uncommitte
 mkdir -p "$LOGS"
 
 echo "Run $STAMP: $EVENTS events, $ROUNDS rounds; log in $LOGS/bench.log"
-java "-Xms$HEAP" "-Xmx$HEAP" -Dloader.main=io.github.selectcolor.bench.hdfs.HdfsSinkBench \
+# shellcheck disable=SC2086
+java "-Xms$HEAP" "-Xmx$HEAP" ${JAVA_OPTS:-} -Dloader.main=io.github.selectcolor.bench.hdfs.HdfsSinkBench \
   -jar "$BENCH_JAR" "$EVENTS" "$ROUNDS" "$ROOT/bench/results" "$STAMP" "$COMMIT" >"$LOGS/bench.log" 2>&1 \
   || { echo "bench: the run failed; its last lines:" >&2; tail -n 20 "$LOGS/bench.log" >&2; exit 1; }
 cat "$ROOT/bench/results/hdfs-sink-$STAMP.md"

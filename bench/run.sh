@@ -265,34 +265,45 @@ measure_ceiling() {
   record "$config" ceiling producer "$line"
 }
 
-run_config() {
-  local config="$1" brokers collector_args=() pid bootstrap
-  case "$config" in
+# Sets BROKERS and POLICY_ARGS (the collector's arguments) for a configuration.
+config_settings() {
+  case "$1" in
     fast)
-      brokers=1
-      collector_args=(--collector.delivery-policy=fast --collector.topic.replication-factor=1
+      BROKERS=1
+      POLICY_ARGS=(--collector.delivery-policy=fast --collector.topic.replication-factor=1
         --collector.topic.min-insync-replicas=1)
       ;;
     durable)
-      brokers=3
-      collector_args=(--collector.delivery-policy=durable)
+      BROKERS=3
+      POLICY_ARGS=(--collector.delivery-policy=durable)
       ;;
-    *) fail "unknown configuration '$config'; use fast or durable" ;;
+    *) fail "unknown configuration '$1'; use fast or durable" ;;
   esac
-  say "[$config] Kafka: starting $brokers broker(s)"
+}
+
+# Starts the configuration's Kafka cluster; sets KAFKA_PID and BOOTSTRAP.
+start_kafka() {
+  local config="$1"
+  say "[$config] Kafka: starting $BROKERS broker(s)"
   start "$config-kafka" java "-Xms$KAFKA_HEAP" "-Xmx$KAFKA_HEAP" \
-    -Dloader.main=io.github.selectcolor.bench.kafka.BenchKafka -jar "$BENCH_JAR" "$brokers"
-  pid="$LAST_PID"
-  bootstrap="$(wait_for_line "$pid" "$LOGS/$config-kafka.log" 'bench-kafka ready bootstrap.servers=' \
+    -Dloader.main=io.github.selectcolor.bench.kafka.BenchKafka -jar "$BENCH_JAR" "$BROKERS"
+  KAFKA_PID="$LAST_PID"
+  BOOTSTRAP="$(wait_for_line "$KAFKA_PID" "$LOGS/$config-kafka.log" 'bench-kafka ready bootstrap.servers=' \
     | sed 's/.*bootstrap.servers=//')"
-  say "[$config] Kafka: ready at $bootstrap"
+  say "[$config] Kafka: ready at $BOOTSTRAP"
+}
+
+run_config() {
+  local config="$1" collector_args
+  config_settings "$config"
+  start_kafka "$config"
   # The collector runs first: it provisions the topic with the policy's replication.
   # shellcheck disable=SC2206
-  collector_args+=(${COLLECTOR_ARGS:-})
-  measure_collector "$config" "$bootstrap" "${collector_args[@]}"
-  measure_baseline "$config" "$bootstrap"
-  measure_ceiling "$config" "$bootstrap"
-  stop "$pid"
+  collector_args=("${POLICY_ARGS[@]}" ${COLLECTOR_ARGS:-})
+  measure_collector "$config" "$BOOTSTRAP" "${collector_args[@]}"
+  measure_baseline "$config" "$BOOTSTRAP"
+  measure_ceiling "$config" "$BOOTSTRAP"
+  stop "$KAFKA_PID"
 }
 
 write_meta() {
@@ -349,4 +360,7 @@ main() {
   cat "$report"
 }
 
-main "$@"
+# bench/run-collector-ab.sh sources this file for its helpers.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi
