@@ -95,8 +95,10 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
 
     order = 0;
     def.define(INDEX_PREFIX, Type.STRING, "select-color", new IndexName(), Importance.HIGH,
-        "Events go to daily indices ``<prefix>-YYYY.MM.DD`` (by the event's ``receivedAt`` in UTC,"
-            + " else the record's timestamp), all behind the alias ``<prefix>``. A record whose"
+        "Events go to daily indices ``<prefix>-YYYY.MM.DD`` in UTC, all behind the alias"
+            + " ``<prefix>``: by the event's ``timestamp`` when it is within a day of its"
+            + " ``receivedAt`` (so that every copy of an event finds the same index), else by"
+            + " ``receivedAt``, else by the record's timestamp. A record whose"
             + " time is before 1970-01-01T00:00:00Z or from the year 10000 on names no index: it"
             + " follows ``behavior.on.malformed.documents``.",
         INDEX_GROUP, ++order, Width.MEDIUM, "Index prefix");

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -25,13 +26,21 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * {@code JsonConverter} - into a document: the event's fields as they are, plus {@code indexedAt}.
  * The {@code _id} is the event's {@code eventId}, so that replays, retries and resent events find
  * their document already there instead of duplicating it; records without one get {@code <topic>+<partition>+<offset>}, also stable across
- * replays. A record whose index time lies outside {@link StorableTime}'s window is malformed: its
+ * replays. The daily index must be the same for every copy of an event too, since an {@code _id}
+ * is unique only within one index: so it is the day of the event's own {@code timestamp}, which
+ * the page sets once per event, while {@code receivedAt} is stamped on each copy and a retry
+ * across midnight would move it to the next day. A record whose index time lies outside {@link StorableTime}'s window is malformed: its
  * day would name an index such as {@code select-color-+292278995.01.01}, which no alias query can
  * share with the others. Not thread-safe.
  */
 public final class DocumentConverter {
 
   public static final String INDEXED_AT = "indexedAt";
+  /**
+   * How far the page's clock may be from the collector's for its {@code timestamp} to name the
+   * day; a clock further off would make indices of days that hold almost nothing.
+   */
+  static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy.MM.dd").withZone(ZoneOffset.UTC);
 
@@ -103,21 +112,38 @@ public final class DocumentConverter {
     return record.topic() + "+" + record.kafkaPartition() + "+" + record.kafkaOffset();
   }
 
-  /** The collector's receipt time (browsers' clocks can be wrong), else the record's time. */
+  /**
+   * The event's {@code timestamp} when it is near the collector's receipt time (browsers' clocks
+   * can be wrong), else the receipt time, else the record's time.
+   */
   private IndexTime indexTime(ObjectNode event, SinkRecord record) {
-    JsonNode receivedAt = event.get("receivedAt");
-    if (receivedAt != null && receivedAt.isTextual()) {
-      try {
-        return new IndexTime("receivedAt", EventTimes.parse(receivedAt.asText()));
-      } catch (DateTimeException e) {
-        // Elasticsearch refuses the document over its mapping; the index only needs a day.
+    OffsetDateTime receivedAt = timeOrNull(event, "receivedAt");
+    if (receivedAt != null) {
+      OffsetDateTime timestamp = timeOrNull(event, "timestamp");
+      if (timestamp != null && StorableTime.contains(timestamp)
+          && Duration.between(timestamp, receivedAt).abs().compareTo(MAX_CLOCK_SKEW) <= 0) {
+        return new IndexTime("timestamp", timestamp);
       }
+      return new IndexTime("receivedAt", receivedAt);
     }
     if (record.timestamp() != null) {
       return new IndexTime("The record's timestamp",
           Instant.ofEpochMilli(record.timestamp()).atOffset(ZoneOffset.UTC));
     }
     return new IndexTime("The connector's clock", clock.instant().atOffset(ZoneOffset.UTC));
+  }
+
+  private static OffsetDateTime timeOrNull(ObjectNode event, String field) {
+    JsonNode value = event.get(field);
+    if (value == null || !value.isTextual()) {
+      return null;
+    }
+    try {
+      return EventTimes.parse(value.asText());
+    } catch (DateTimeException e) {
+      // Elasticsearch refuses the document over its mapping; the index only needs a day.
+      return null;
+    }
   }
 
   /** The time that names a document's daily index, and where it came from. */

@@ -37,6 +37,26 @@ class DocumentConverterTest {
   }
 
   @Test
+  void putsCopiesReceivedEitherSideOfMidnightInTheDayOfTheirClick() {
+    String copy = "{\"eventId\":\"2f6c1d2e-8d3a-4b7e-9c0f-1a2b3c4d5e6f\","
+        + "\"timestamp\":\"2026-11-22T08:59:58.000+09:00\",\"receivedAt\":\"%s\"}";
+
+    Document first = converted(record(copy.formatted("2026-11-21T23:59:59.000Z")));
+    Document retried = converted(record(copy.formatted("2026-11-22T00:00:40.000Z")));
+
+    assertThat(retried.index()).isEqualTo(first.index()).isEqualTo("select-color-2026.11.21");
+    assertThat(retried.id()).isEqualTo(first.id());
+  }
+
+  @Test
+  void indexesByReceiptWhenThePagesClockIsMoreThanADayOff() {
+    Document document = converted(record("{\"timestamp\":\"2026-11-20T11:59:59.000Z\","
+        + "\"receivedAt\":\"2026-11-21T12:00:00.000Z\"}"));
+
+    assertThat(document.index()).isEqualTo("select-color-2026.11.21");
+  }
+
+  @Test
   void keepsEveryFieldByteForByteAndAddsIndexedAt() throws IOException {
     JsonNode source = mapper.readTree(converted(record(EVENT)).source());
 
