@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /** Waits for a part's HTTP endpoint to answer 200, failing early when its process exits. */
-final class HttpProbe {
+public final class HttpProbe {
 
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(2)).build();
@@ -19,7 +19,8 @@ final class HttpProbe {
   private HttpProbe() {
   }
 
-  static void awaitOk(ManagedProcess process, URI url, Duration timeout) throws TimeoutException {
+  public static void awaitOk(ManagedProcess process, URI url, Duration timeout)
+      throws TimeoutException {
     Poll.until(process.name() + " answering 200 at " + url, timeout, Duration.ofMillis(250),
         e -> e instanceof IOException, () -> {
           if (!process.isAlive()) {
@@ -31,7 +32,7 @@ final class HttpProbe {
   }
 
   /** The status of a GET; an IOException when nothing answered. */
-  static int status(URI url) throws IOException, InterruptedException {
+  public static int status(URI url) throws IOException, InterruptedException {
     return HTTP.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).GET().build(),
         HttpResponse.BodyHandlers.discarding()).statusCode();
   }

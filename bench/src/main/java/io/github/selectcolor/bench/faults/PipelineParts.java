@@ -14,11 +14,11 @@ import java.nio.file.Path;
  * @param directory   the folder holding them
  * @param benchClasses bench's compiled classes (the HDFS node's main and the logging settings)
  */
-record PipelineParts(Path directory, Path benchClasses) {
+public record PipelineParts(Path directory, Path benchClasses) {
 
   static final String ELASTICSEARCH_VERSION_PREFIX = "elasticsearch-";
 
-  Path collectorJar() {
+  public Path collectorJar() {
     return existing("collector.jar");
   }
 
@@ -42,7 +42,7 @@ record PipelineParts(Path directory, Path benchClasses) {
   }
 
   /** bench's classes, then every runtime dependency of bench. */
-  String engineClassPath() {
+  public String engineClassPath() {
     try {
       return benchClasses + java.io.File.pathSeparator
           + Files.readString(existing("engines.classpath"), StandardCharsets.UTF_8).trim();
