@@ -27,7 +27,10 @@ final class CollectorSender implements EventSender {
     this.events = collector.resolve("/api/events");
     this.callbacks = Executors.newFixedThreadPool(2,
         runnable -> new Thread(runnable, "lab-http-" + policy.optionName()));
-    this.http = HttpClient.newBuilder().executor(callbacks).connectTimeout(ANSWER_TIMEOUT).build();
+    // HTTP/1.1 as browsers speak to the collector; the client's default, HTTP/2, would first try
+    // an h2c upgrade that the collector does not offer.
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
+        .connectTimeout(ANSWER_TIMEOUT).build();
   }
 
   @Override

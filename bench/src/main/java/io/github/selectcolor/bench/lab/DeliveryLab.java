@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,14 @@ final class DeliveryLab {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(180);
+  /** Uncounted load before the first cell, while the collectors' code warms up. */
+  private static final Duration WARM_UP = Duration.ofSeconds(20);
+  /**
+   * Uncounted load before every cell, so that each client has found the partitions' leaders
+   * after they moved back to their preferred brokers; without it the first seconds of a cell
+   * measure that move instead of the cell's fault.
+   */
+  private static final Duration SETTLE = Duration.ofSeconds(3);
 
   private final LabSettings settings;
   private final PipelineParts parts;
@@ -102,9 +111,11 @@ final class DeliveryLab {
     List<Cell> cells = new ArrayList<>();
     try (LoadDriver load = new LoadDriver(senders, settings.rate(), random.nextLong())) {
       load.start();
+      uncounted(load, WARM_UP);
       for (int repetition = 1; repetition <= settings.repetitions(); repetition++) {
         for (LabFault fault : settings.faults()) {
           int partition = random.nextInt(LabTopics.PARTITIONS);
+          uncounted(load, SETTLE);
           log.info("Cell {} / repetition {}: {}, around partition {}'s leader.",
               fault.optionName(), repetition, fault.description(), partition);
           long began = System.nanoTime();
@@ -123,6 +134,12 @@ final class DeliveryLab {
       }
     }
     return cells;
+  }
+
+  private static void uncounted(LoadDriver load, Duration time) throws TimeoutException {
+    Map<EventSender, SendTally> ignored = load.beginCell();
+    Poll.pause(time);
+    load.endCell(ignored, SETTLE_TIMEOUT);
   }
 
   private List<CellResult> count(List<Cell> cells, String bootstrapServers) throws Exception {
