@@ -11,15 +11,17 @@
 #
 #   bench/run-delivery-lab.sh                    the whole matrix, 3 repetitions
 #   SEED=42 bench/run-delivery-lab.sh            the same leaders and event ids as an earlier run
-#   POLICIES=acks-1,durable FAULTS=leader-kill REPETITIONS=1 bench/run-delivery-lab.sh
+#   POLICIES=acks-1,durable FAULTS=leader-kill REPETITIONS=1 RATE=50 SINKS=false bench/run-delivery-lab.sh
 #                                                what DeliveryLabIT runs
 #
 # Settings (environment): POLICIES and FAULTS (comma-separated; all by default: acks-0, acks-1,
 # acks-all-isr-1, durable, durable-unclean; none, leader-kill, leader-stall, two-killed,
 # all-killed), REPETITIONS=3, RATE=100 events/s per sender, BEFORE=5 s of load before each fault,
 # DOWN=5 s that killed brokers stay down (a stall lasts 10 s more), AFTER=5 s of load after it
-# healed, SEED (printed; random when unset), SKIP_BUILD=1 uses what the last build left in
-# bench/target/faults/.
+# healed, SEED (printed; random when unset), SINKS=true (then HDFS, Elasticsearch and Connect
+# run too, and after the load one HDFS sink per collector topic and the Elasticsearch connector
+# drain them, and each cell also counts what both stores hold; false skips them), SKIP_BUILD=1
+# uses what the last build left in bench/target/faults/.
 # Writes bench/results/delivery-lab-<stamp>.md, .json and .png; every process's log (the brokers',
 # the controller's, each collector's, and the lab's own with its producers) goes to
 # bench/results/logs/delivery-lab-<stamp>/. Exits 0 when the durable policy lost no acknowledged
@@ -35,6 +37,7 @@ RATE="${RATE:-100}"
 BEFORE="${BEFORE:-5}"
 DOWN="${DOWN:-5}"
 AFTER="${AFTER:-5}"
+SINKS="${SINKS:-true}"
 SEED="${SEED:-$(( (RANDOM << 15) | RANDOM ))}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -50,12 +53,12 @@ if [[ "$SKIP_BUILD" != "1" ]]; then
   echo "Building: ./mvnw -q -DskipTests verify -pl bench -am"
   (cd "$ROOT" && ./mvnw -q -DskipTests verify -pl bench -am)
 fi
-for part in engines.classpath collector.jar; do
+for part in engines.classpath collector.jar hdfs-sink.jar connector-plugin.zip; do
   [[ -f "$PARTS/$part" ]] || { echo "bench: $PARTS/$part is missing; build without SKIP_BUILD." >&2; exit 1; }
 done
 COMMIT="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 git -C "$ROOT" diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes)"
-COMMAND="POLICIES=$POLICIES FAULTS=$FAULTS REPETITIONS=$REPETITIONS RATE=$RATE BEFORE=$BEFORE DOWN=$DOWN AFTER=$AFTER SEED=$SEED bench/run-delivery-lab.sh"
+COMMAND="POLICIES=$POLICIES FAULTS=$FAULTS REPETITIONS=$REPETITIONS RATE=$RATE BEFORE=$BEFORE DOWN=$DOWN AFTER=$AFTER SEED=$SEED SINKS=$SINKS bench/run-delivery-lab.sh"
 mkdir -p "$LOGS"
 echo "Delivery lab $STAMP, seed $SEED; logs in $LOGS"
 echo "To run it again: $COMMAND"
@@ -64,7 +67,7 @@ status=0
 java -Xmx768m -cp "$ROOT/bench/target/classes:$(cat "$PARTS/engines.classpath")" \
   io.github.selectcolor.bench.lab.DeliveryLabBench "policies=$POLICIES" "faults=$FAULTS" \
   "repetitions=$REPETITIONS" "rate=$RATE" "before=$BEFORE" "down=$DOWN" "after=$AFTER" \
-  "seed=$SEED" "parts=$PARTS" "classes=$ROOT/bench/target/classes" "logs=$LOGS" \
+  "seed=$SEED" "sinks=$SINKS" "parts=$PARTS" "classes=$ROOT/bench/target/classes" "logs=$LOGS" \
   -- "$RESULTS" "$STAMP" "$COMMIT" "$COMMAND" >"$LOGS/delivery-lab.log" 2>&1 || status=$?
 if [[ ! -f "$RESULTS/delivery-lab-$STAMP.md" ]]; then
   echo "bench: the delivery lab failed (exit $status); its last lines:" >&2

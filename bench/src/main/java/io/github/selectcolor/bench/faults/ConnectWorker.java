@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * Elasticsearch connector from its packaged plugin. The connector's configuration lives in Kafka,
  * so a worker killed and started again runs it again by itself.
  */
-final class ConnectWorker {
+public final class ConnectWorker {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
@@ -79,11 +79,11 @@ final class ConnectWorker {
   }
 
   /** Waits until the REST API answers. */
-  void awaitRest() throws TimeoutException {
+  public void awaitRest() throws TimeoutException {
     HttpProbe.awaitOk(process, rest.resolve("connectors"), READY_TIMEOUT);
   }
 
-  void createConnector(String name, Map<String, String> config) {
+  public void createConnector(String name, Map<String, String> config) {
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(
               rest.resolve("connectors/" + name + "/config"))
@@ -103,7 +103,7 @@ final class ConnectWorker {
   }
 
   /** Waits until the connector and the given number of tasks run. */
-  void awaitRunning(String name, int tasks) throws TimeoutException {
+  public void awaitRunning(String name, int tasks) throws TimeoutException {
     Poll.until("connector " + name + " running with " + tasks + " tasks", READY_TIMEOUT,
         Duration.ofMillis(500), e -> e instanceof IOException, () -> {
           if (!process.isAlive()) {

@@ -16,24 +16,31 @@ import java.time.OffsetDateTime;
  * wrote it, kept by the create that refuses later copies) stands for when the event landed; it is
  * searchable one refresh (500 ms) later.
  */
-final class ElasticsearchAudit {
+public final class ElasticsearchAudit {
 
-  private static final String INDICES = Pipeline.TOPIC + "-*";
   private static final int PAGE = 5000;
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
       .build();
   private final URI base;
+  private final String indices;
 
+  /** The fault run's indices, {@code select-color-*}. */
   ElasticsearchAudit(String url) {
-    this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    this(url, Pipeline.TOPIC + "-*");
   }
 
-  StoreContents read() throws IOException {
+  /** @param indices an index pattern, such as {@code lab-durable-20*} */
+  public ElasticsearchAudit(String url, String indices) {
+    this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    this.indices = indices;
+  }
+
+  public StoreContents read() throws IOException {
     StoreContents contents = new StoreContents();
-    post(INDICES + "/_refresh?allow_no_indices=true&ignore_unavailable=true", "");
-    JsonNode page = post(INDICES + "/_search?scroll=1m&allow_no_indices=true"
+    post(indices + "/_refresh?allow_no_indices=true&ignore_unavailable=true", "");
+    JsonNode page = post(indices + "/_search?scroll=1m&allow_no_indices=true"
         + "&ignore_unavailable=true", "{\"size\":" + PAGE + ",\"sort\":[\"_doc\"],"
         + "\"_source\":[\"eventId\",\"indexedAt\"],\"query\":{\"match_all\":{}}}");
     while (page.path("hits").path("hits").size() > 0) {
@@ -49,8 +56,8 @@ final class ElasticsearchAudit {
   }
 
   /** Documents in the indices, as Elasticsearch counts them. */
-  long documentCount() throws IOException {
-    return post(INDICES + "/_count?allow_no_indices=true&ignore_unavailable=true", "")
+  public long documentCount() throws IOException {
+    return post(indices + "/_count?allow_no_indices=true&ignore_unavailable=true", "")
         .path("count").asLong();
   }
 

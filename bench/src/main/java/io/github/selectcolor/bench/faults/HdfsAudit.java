@@ -23,13 +23,13 @@ import org.apache.hadoop.fs.RemoteIterator;
  * when the sink closed it, just before the rename that commits it; it stands for when each of its
  * events landed.
  */
-final class HdfsAudit implements AutoCloseable {
+public final class HdfsAudit implements AutoCloseable {
 
   private final ObjectMapper json = new ObjectMapper();
   private final FileSystem fileSystem;
   private final Path topicPath;
 
-  HdfsAudit(URI hdfs, String basePath, String topic) throws IOException {
+  public HdfsAudit(URI hdfs, String basePath, String topic) throws IOException {
     Configuration conf = new Configuration();
     // A NameNode being restarted should fail this read fast, not for minutes.
     conf.set("ipc.client.connect.max.retries", "3");
@@ -38,7 +38,7 @@ final class HdfsAudit implements AutoCloseable {
     this.topicPath = new Path(basePath, topic);
   }
 
-  StoreContents read() throws IOException {
+  public StoreContents read() throws IOException {
     StoreContents contents = new StoreContents();
     if (!fileSystem.exists(topicPath)) {
       return contents;

@@ -6,25 +6,15 @@ import io.github.selectcolor.bench.cluster.ManagedProcess;
 import io.github.selectcolor.bench.cluster.ProcessGroup;
 import io.github.selectcolor.bench.cluster.ProcessSpec;
 import io.github.selectcolor.embedded.elasticsearch.EmbeddedElasticsearch;
-import io.github.selectcolor.embedded.files.ZipArchive;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The whole pipeline with every part a process of its own: a KRaft Kafka cluster (a controller and
@@ -34,25 +24,20 @@ import org.slf4j.LoggerFactory;
  */
 final class Pipeline implements AutoCloseable {
 
-  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   static final String TOPIC = "select-color";
   static final String CONNECTOR = "select-color-elasticsearch";
   static final String DEAD_LETTER_TOPIC = TOPIC + ".es.dlq";
   static final String BASE_PATH = "/data";
   static final int CONNECTOR_TASKS = 3;
-  /** Generous: on a busy two-core machine nine JVMs starting at once take minutes. */
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+  private static final Duration READY_TIMEOUT = Stores.READY_TIMEOUT;
 
   private final ProcessGroup group = new ProcessGroup(Duration.ofSeconds(30));
   private final Path runDirectory;
   private final Path logs;
   private final PipelineParts parts;
   private final Duration rollAge;
+  private final Stores stores;
   private KafkaProcessCluster kafka;
-  private ManagedProcess hdfs;
-  private int nameNodePort;
-  private EmbeddedElasticsearch elasticsearch;
-  private Future<EmbeddedElasticsearch> pendingSearch;
   private ConnectWorker connect;
   private ManagedProcess collector;
   private int collectorPort;
@@ -64,48 +49,24 @@ final class Pipeline implements AutoCloseable {
     this.logs = logs;
     this.parts = parts;
     this.rollAge = rollAge;
+    this.stores = new Stores(group, runDirectory, logs, parts);
   }
 
   /** Starts every part, each once what it needs is ready. */
   Pipeline start() throws Exception {
-    String classPath = parts.engineClassPath();
-    ExecutorService background = Executors.newSingleThreadExecutor(
-        runnable -> new Thread(runnable, "fault-run-elasticsearch-start"));
-    try {
-      pendingSearch = background.submit(this::startElasticsearch);
-      startHdfs(classPath);
-      kafka = new KafkaProcessCluster(group, runDirectory.resolve("kafka"), logs, classPath, 3,
-          "384m", Map.of("min.insync.replicas", "2")).start();
-      hdfs.awaitLog(HdfsNode.READY, 0, READY_TIMEOUT);
-      startCollector();
-      awaitCollector();
-      elasticsearch = pendingSearch.get();
-      connect = new ConnectWorker(group, runDirectory, logs, classPath, kafka.bootstrapServers(),
-          unpackPlugin());
-      connect.start();
-      startSink();
-      connect.awaitRest();
-      createConnector();
-      awaitSink();
-      return this;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Elasticsearch could not start.", e.getCause());
-    } finally {
-      background.shutdown();
-    }
-  }
-
-  private EmbeddedElasticsearch startElasticsearch() {
-    return EmbeddedElasticsearch.builder().distribution(parts.elasticsearchZip())
-        .workDirectory(runDirectory.resolve("elasticsearch")).heap("512m").startTimeout(READY_TIMEOUT)
-        .build().start();
-  }
-
-  private void startHdfs(String classPath) {
-    nameNodePort = FreePorts.next();
-    hdfs = group.add(ProcessSpec.java("hdfs", "512m", classPath, HdfsNode.class.getName(),
-        List.of(runDirectory.resolve("hdfs").toString(), String.valueOf(nameNodePort)),
-        runDirectory, logs.resolve("hdfs.log"))).start();
+    stores.start();
+    kafka = new KafkaProcessCluster(group, runDirectory.resolve("kafka"), logs,
+        parts.engineClassPath(), 3, "384m", Map.of("min.insync.replicas", "2")).start();
+    stores.awaitHdfs();
+    startCollector();
+    awaitCollector();
+    stores.awaitElasticsearch();
+    connect = stores.startConnect(kafka.bootstrapServers());
+    startSink();
+    connect.awaitRest();
+    createConnector();
+    awaitSink();
+    return this;
   }
 
   void startCollector() {
@@ -143,12 +104,6 @@ final class Pipeline implements AutoCloseable {
         READY_TIMEOUT);
   }
 
-  private Path unpackPlugin() throws IOException {
-    Path pluginPath = Files.createDirectories(runDirectory.resolve("connect-plugins"));
-    ZipArchive.ofFile(parts.connectorPlugin()).extractInto(pluginPath);
-    return pluginPath;
-  }
-
   private void createConnector() throws Exception {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
         kafka.bootstrapServers()))) {
@@ -160,7 +115,7 @@ final class Pipeline implements AutoCloseable {
         "tasks.max", String.valueOf(CONNECTOR_TASKS),
         "topics", TOPIC,
         "index.refresh.interval", "500ms",
-        "connection.urls", elasticsearch.url(),
+        "connection.urls", stores.elasticsearch().url(),
         "errors.tolerance", "all",
         "errors.deadletterqueue.topic.name", DEAD_LETTER_TOPIC,
         "errors.deadletterqueue.context.headers.enable", "true"));
@@ -172,7 +127,7 @@ final class Pipeline implements AutoCloseable {
   }
 
   ManagedProcess hdfs() {
-    return hdfs;
+    return stores.hdfs();
   }
 
   ManagedProcess collector() {
@@ -188,7 +143,7 @@ final class Pipeline implements AutoCloseable {
   }
 
   EmbeddedElasticsearch elasticsearch() {
-    return elasticsearch;
+    return stores.elasticsearch();
   }
 
   URI collectorUrl() {
@@ -196,7 +151,7 @@ final class Pipeline implements AutoCloseable {
   }
 
   URI hdfsUri() {
-    return URI.create("hdfs://localhost:" + nameNodePort);
+    return stores.hdfsUri();
   }
 
   /**
@@ -207,8 +162,8 @@ final class Pipeline implements AutoCloseable {
   @Override
   public void close() {
     RuntimeException failure = null;
-    for (Runnable step : List.<Runnable>of(this::stopCollector, this::stopElasticsearch,
-        this::stopHdfs, group::close, this::copyElasticsearchLog)) {
+    for (Runnable step : List.<Runnable>of(this::stopCollector, stores::stopElasticsearch,
+        stores::stopHdfs, group::close, stores::copyElasticsearchLog)) {
       try {
         step.run();
       } catch (RuntimeException e) {
@@ -227,44 +182,6 @@ final class Pipeline implements AutoCloseable {
   private void stopCollector() {
     if (collector != null) {
       collector.terminate(Duration.ofSeconds(30));
-    }
-  }
-
-  private void stopHdfs() {
-    if (hdfs != null && hdfs.isAlive()) {
-      hdfs.terminate(Duration.ofSeconds(30));
-    }
-  }
-
-  /** Stops Elasticsearch, also when start() failed before its own start finished. */
-  private void stopElasticsearch() {
-    if (elasticsearch == null && pendingSearch != null) {
-      try {
-        elasticsearch = pendingSearch.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        log.warn("Elasticsearch had failed to start, so there is nothing to stop.", e.getCause());
-      } catch (TimeoutException e) {
-        pendingSearch.cancel(true);
-        throw new IllegalStateException("Elasticsearch's start did not end within "
-            + READY_TIMEOUT.toSeconds() + " s; it is left to its shutdown hook.", e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for Elasticsearch's start.", e);
-      }
-    }
-    if (elasticsearch != null) {
-      elasticsearch.stop();
-    }
-  }
-
-  private void copyElasticsearchLog() {
-    Path console = runDirectory.resolve("elasticsearch").resolve("elasticsearch-console.log");
-    try {
-      if (Files.exists(console)) {
-        Files.copy(console, logs.resolve("elasticsearch.log"));
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("Could not keep the Elasticsearch log.", e);
     }
   }
 }

@@ -22,15 +22,15 @@ public record PipelineParts(Path directory, Path benchClasses) {
     return existing("collector.jar");
   }
 
-  Path hdfsSinkJar() {
+  public Path hdfsSinkJar() {
     return existing("hdfs-sink.jar");
   }
 
-  Path connectorPlugin() {
+  public Path connectorPlugin() {
     return existing("connector-plugin.zip");
   }
 
-  Path elasticsearchZip() {
+  public Path elasticsearchZip() {
     try (var files = Files.list(directory)) {
       return files.filter(file -> file.getFileName().toString()
               .matches(ELASTICSEARCH_VERSION_PREFIX + "[0-9].*\\.zip")).findFirst()

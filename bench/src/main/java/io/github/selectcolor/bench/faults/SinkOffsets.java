@@ -19,10 +19,10 @@ import org.apache.kafka.common.TopicPartition;
  * group reached every end offset after the load, nothing is still on its way to a store. Used from
  * one thread; close it to close its admin client.
  */
-final class SinkOffsets implements AutoCloseable {
+public final class SinkOffsets implements AutoCloseable {
 
   /** The HDFS sink's {@code spring.kafka.consumer.group-id} by default. */
-  static final String HDFS_SINK_GROUP = "hdfs-sink";
+  public static final String HDFS_SINK_GROUP = "hdfs-sink";
   private static final long CALL_SECONDS = 10;
 
   private final Admin admin;
@@ -30,7 +30,7 @@ final class SinkOffsets implements AutoCloseable {
   private final List<String> groups;
   private List<String> lagging = List.of();
 
-  SinkOffsets(String bootstrapServers, String topic, List<String> groups) {
+  public SinkOffsets(String bootstrapServers, String topic, List<String> groups) {
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
         AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000"));
@@ -39,12 +39,12 @@ final class SinkOffsets implements AutoCloseable {
   }
 
   /** The Connect sink's group: Connect names it after the connector. */
-  static String connectGroup(String connector) {
+  public static String connectGroup(String connector) {
     return "connect-" + connector;
   }
 
   /** Reads every group's committed offsets and the topic's end offsets now. */
-  boolean caughtUp() throws ExecutionException, InterruptedException, TimeoutException {
+  public boolean caughtUp() throws ExecutionException, InterruptedException, TimeoutException {
     Map<TopicPartition, Long> ends = endOffsets();
     List<String> behind = new ArrayList<>();
     for (String group : groups) {
@@ -63,7 +63,7 @@ final class SinkOffsets implements AutoCloseable {
   }
 
   /** What the last check found behind, one entry per group and partition. */
-  List<String> lagging() {
+  public List<String> lagging() {
     return lagging;
   }
 

@@ -9,7 +9,7 @@ import java.util.Map;
  *
  * @param records every record or document read, copies included
  */
-record StoreContents(Map<String, Integer> copies, Map<String, Long> landedAt, long[] records) {
+public record StoreContents(Map<String, Integer> copies, Map<String, Long> landedAt, long[] records) {
 
   StoreContents() {
     this(new HashMap<>(), new HashMap<>(), new long[1]);

@@ -14,11 +14,43 @@ import java.util.Set;
 record CellResult(LabPolicy policy, LabFault fault, int repetition, String sender, String detail,
     double seconds, int sent, int acknowledged, int refused, int unanswered, int lost,
     int duplicated, int stored, int storedUnacked, int secondsRefusing, double p50Millis,
-    double p99Millis) {
+    double p99Millis, StoreCount hdfs, StoreCount search) {
 
-  /** Counts a tally against the records per eventId of the sender's topic. */
+  /**
+   * What one store holds of a cell's acknowledged events, once its sink drained the topic; null
+   * when no sink drained the sender's topic.
+   *
+   * @param lost       acknowledged and absent from the store, Kafka's own losses included
+   * @param duplicated eventIds the store holds more than once
+   */
+  record StoreCount(int lost, int duplicated) {
+
+    static StoreCount of(Set<String> sent, Set<String> acknowledged, Map<String, Integer> copies) {
+      if (copies == null) {
+        return null;
+      }
+      int lost = 0;
+      int duplicated = 0;
+      for (String eventId : sent) {
+        int stored = copies.getOrDefault(eventId, 0);
+        if (stored == 0 && acknowledged.contains(eventId)) {
+          lost++;
+        }
+        if (stored > 1) {
+          duplicated++;
+        }
+      }
+      return new StoreCount(lost, duplicated);
+    }
+  }
+
+  /**
+   * Counts a tally against the records per eventId of the sender's topic and, when sinks drained
+   * it, against the copies in HDFS and in Elasticsearch (null otherwise).
+   */
   static CellResult of(LabPolicy policy, LabFault fault, int repetition, String sender,
-      String detail, double seconds, SendTally tally, Map<String, Integer> topicCounts) {
+      String detail, double seconds, SendTally tally, Map<String, Integer> topicCounts,
+      Map<String, Integer> hdfsCopies, Map<String, Integer> searchCopies) {
     Set<String> sent = tally.sentIds();
     Set<String> acknowledged = tally.acknowledgedIds();
     int lost = 0;
@@ -45,7 +77,8 @@ record CellResult(LabPolicy policy, LabFault fault, int repetition, String sende
     return new CellResult(policy, fault, repetition, sender, detail, seconds, sent.size(),
         acknowledged.size(), tally.refusedCount(), tally.unansweredCount(), lost, duplicated,
         stored, storedUnacked, tally.secondsRefusing(), percentile(latencies, 0.50),
-        percentile(latencies, 0.99));
+        percentile(latencies, 0.99), StoreCount.of(sent, acknowledged, hdfsCopies),
+        StoreCount.of(sent, acknowledged, searchCopies));
   }
 
   private static double percentile(long[] sortedMicros, double quantile) {

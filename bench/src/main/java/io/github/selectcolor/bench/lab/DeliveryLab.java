@@ -13,6 +13,7 @@ import io.github.selectcolor.embedded.files.Folders;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,19 +58,37 @@ final class DeliveryLab {
   List<CellResult> run() throws Exception {
     Files.createDirectories(settings.logs());
     Path runDirectory = Files.createTempDirectory("delivery-lab-");
+    // Elasticsearch runs as nobody when this JVM is root; nobody must pass through this folder.
+    Files.setPosixFilePermissions(runDirectory, PosixFilePermissions.fromString("rwxr-xr-x"));
     log.info("Delivery lab with seed {}: {} row(s), {} column(s), {} repetition(s), {} events/s"
         + " per sender; logs in {}.", settings.seed(), settings.policies().size(),
         settings.faults().size(), settings.repetitions(), settings.rate(), settings.logs());
     try (ProcessGroup group = new ProcessGroup(Duration.ofSeconds(30))) {
-      KafkaProcessCluster kafka = new KafkaProcessCluster(group, runDirectory.resolve("kafka"),
-          settings.logs(), parts.engineClassPath(), 3, "384m",
-          Map.of("replica.lag.time.max.ms", String.valueOf(FaultInjector.REPLICA_LAG_TIME.toMillis()))
-      ).start();
-      LabTopics topics = new LabTopics(kafka.bootstrapServers());
-      topics.create(settings.policies());
-      List<EventSender> senders = startSenders(group, runDirectory, kafka.bootstrapServers());
-      List<Cell> cells = runCells(kafka, topics, senders);
-      return count(cells, kafka.bootstrapServers());
+      LabSinks sinks = settings.sinks()
+          ? new LabSinks(group, runDirectory, settings.logs(), parts) : null;
+      try {
+        if (sinks != null) {
+          sinks.startStores();
+        }
+        KafkaProcessCluster kafka = new KafkaProcessCluster(group, runDirectory.resolve("kafka"),
+            settings.logs(), parts.engineClassPath(), 3, "384m", Map.of("replica.lag.time.max.ms",
+                String.valueOf(FaultInjector.REPLICA_LAG_TIME.toMillis()))).start();
+        LabTopics topics = new LabTopics(kafka.bootstrapServers());
+        topics.create(settings.policies());
+        List<EventSender> senders = startSenders(group, runDirectory, kafka.bootstrapServers());
+        List<Cell> cells = runCells(kafka, topics, senders);
+        LabSinks.Drained drained = null;
+        if (sinks != null) {
+          log.info("Draining the collectors' topics into HDFS and Elasticsearch.");
+          drained = sinks.drain(kafka.bootstrapServers(),
+              settings.policies().stream().map(LabPolicy::topic).toList());
+        }
+        return count(cells, kafka.bootstrapServers(), drained);
+      } finally {
+        if (sinks != null) {
+          sinks.stopStores();
+        }
+      }
     } finally {
       Folders.deleteRecursively(runDirectory);
     }
@@ -142,7 +161,8 @@ final class DeliveryLab {
     load.endCell(ignored, SETTLE_TIMEOUT);
   }
 
-  private List<CellResult> count(List<Cell> cells, String bootstrapServers) throws Exception {
+  private List<CellResult> count(List<Cell> cells, String bootstrapServers,
+      LabSinks.Drained drained) throws Exception {
     Map<String, Map<String, Integer>> copies = new HashMap<>();
     for (String topic : LabTopics.of(settings.policies())) {
       copies.put(topic, EventIdCounts.read(bootstrapServers, topic));
@@ -151,8 +171,11 @@ final class DeliveryLab {
     List<CellResult> results = new ArrayList<>();
     for (Cell cell : cells) {
       cell.tallies().forEach((sender, tally) -> {
+        boolean sunk = drained != null && drained.hdfs().containsKey(sender.topic());
         results.add(CellResult.of(sender.policy(), cell.fault(), cell.repetition(),
-            sender.kind(), cell.detail(), cell.seconds(), tally, copies.get(sender.topic())));
+            sender.kind(), cell.detail(), cell.seconds(), tally, copies.get(sender.topic()),
+            sunk ? drained.hdfs().get(sender.topic()).copies() : null,
+            sunk ? drained.search().copies() : null));
       });
     }
     return results;

@@ -84,6 +84,15 @@ final class LabReport {
           sender, group -> sum(group, CellResult::duplicated) + " ("
               + sum(group, CellResult::storedUnacked) + ")");
     }
+    if (cells.stream().anyMatch(c -> c.hdfs() != null)) {
+      section(out, "Through the sinks: what HDFS and Elasticsearch hold of the collector's topic",
+          "HDFS lost / duplicated, Elasticsearch lost / duplicated, summed over the repetitions;"
+              + " lost counts every acknowledged event absent from the store, Kafka's losses"
+              + " included", "collector", group -> group.get(0).hdfs() == null ? "-"
+              : sum(group, c -> c.hdfs().lost()) + " / " + sum(group, c -> c.hdfs().duplicated())
+                  + " · " + sum(group, c -> c.search().lost()) + " / "
+                  + sum(group, c -> c.search().duplicated()));
+    }
     everyCell(out);
     return out.toString();
   }

@@ -24,16 +24,18 @@ import java.util.function.Function;
  *                    replica.lag.time.max.ms
  * @param after       load after the fault healed
  * @param seed        drives which partition's leader a fault picks and the events' ids
+ * @param sinks       whether the HDFS sink and the Elasticsearch connector drain the collectors'
+ *                    topics at the end, to count what each store holds
  * @param parts       bench/target/faults
  * @param classes     bench's classes
  * @param logs        where each process's log goes
  */
 record LabSettings(List<LabPolicy> policies, List<LabFault> faults, int repetitions, int rate,
-    Duration before, Duration down, Duration after, long seed, Path parts, Path classes,
-    Path logs) {
+    Duration before, Duration down, Duration after, long seed, boolean sinks, Path parts,
+    Path classes, Path logs) {
 
   private static final Set<String> KEYS = Set.of("policies", "faults", "repetitions", "rate",
-      "before", "down", "after", "seed", "parts", "classes", "logs");
+      "before", "down", "after", "seed", "sinks", "parts", "classes", "logs");
 
   LabSettings {
     policies = List.copyOf(policies);
@@ -62,6 +64,7 @@ record LabSettings(List<LabPolicy> policies, List<LabFault> faults, int repetiti
     Duration down = Duration.ofSeconds(parser.positive("down", 5));
     Duration after = Duration.ofSeconds(parser.positive("after", 5));
     long seed = parser.number("seed", System.nanoTime() & 0xFFFFFF);
+    boolean sinks = parser.bool("sinks", true);
     Path parts = parser.path("parts");
     Path classes = parser.path("classes");
     Path logs = parser.path("logs");
@@ -69,8 +72,8 @@ record LabSettings(List<LabPolicy> policies, List<LabFault> faults, int repetiti
       throw new IllegalArgumentException("The lab's options cannot work: "
           + String.join("; ", problems) + ".");
     }
-    return new LabSettings(policies, faults, repetitions, rate, before, down, after, seed, parts,
-        classes, logs);
+    return new LabSettings(policies, faults, repetitions, rate, before, down, after, seed, sinks,
+        parts, classes, logs);
   }
 
   /** Reads values, adding a problem named by key for each one that is wrong. */
@@ -115,6 +118,18 @@ record LabSettings(List<LabPolicy> policies, List<LabFault> faults, int repetiti
         problems.add(key + "=" + value + " is not a whole number");
         return otherwise;
       }
+    }
+
+    boolean bool(String key, boolean otherwise) {
+      String value = values.get(key);
+      if (value == null) {
+        return otherwise;
+      }
+      if (!value.equals("true") && !value.equals("false")) {
+        problems.add(key + "=" + value + " must be true or false");
+        return otherwise;
+      }
+      return Boolean.parseBoolean(value);
     }
 
     Path path(String key) {

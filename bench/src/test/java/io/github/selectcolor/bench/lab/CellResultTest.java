@@ -19,7 +19,8 @@ class CellResultTest {
     tally.unanswered();
 
     CellResult cell = CellResult.of(LabPolicy.ACKS_1, LabFault.LEADER_KILL, 1, "collector",
-        "killed", 10.0, tally, Map.of("kept", 1, "twice", 2, "refused-but-stored", 1));
+        "killed", 10.0, tally, Map.of("kept", 1, "twice", 2, "refused-but-stored", 1),
+        Map.of("kept", 1, "twice", 1), null);
 
     assertThat(cell.sent()).isEqualTo(5);
     assertThat(cell.acknowledged()).isEqualTo(3);
@@ -31,5 +32,7 @@ class CellResultTest {
     assertThat(cell.storedUnacked()).isEqualTo(1);
     assertThat(cell.secondsRefusing()).isEqualTo(1);
     assertThat(cell.acknowledgedPerSecond()).isEqualTo(0.3);
+    assertThat(cell.hdfs()).isEqualTo(new CellResult.StoreCount(1, 0));
+    assertThat(cell.search()).as("no sink drained the topic").isNull();
   }
 }

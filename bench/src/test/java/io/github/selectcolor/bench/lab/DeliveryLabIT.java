@@ -19,7 +19,7 @@ class DeliveryLabIT {
   @Test
   void theDurablePolicyLosesNoAcknowledgedEventWhenALeaderIsKilled() throws Exception {
     LabSettings settings = LabSettings.parse("policies=acks-1,durable", "faults=leader-kill",
-        "repetitions=1", "rate=50", "seed=" + SEED, "parts=" + property("faults.parts"),
+        "repetitions=1", "rate=50", "seed=" + SEED, "sinks=false", "parts=" + property("faults.parts"),
         "classes=" + property("faults.classes"),
         "logs=" + Path.of(property("faults.logs")).resolve("delivery-lab-" + SEED));
 

@@ -31,13 +31,15 @@ class LabReportTest {
     assertThat(text).contains("Command: `SEED=7 lab`, commit abc1234")
         .contains("| acks=1 (the book's) | - | 3 of 200 (3, 0) |")
         .contains("| durable: acks=all, min.insync.replicas=2, idempotent | - | 0 of 200 (0, 0) |")
-        .contains("| acks-1 | leader-kill | 2 | collector | 100 | 100 | 0 | 0 | 0 |");
+        .contains("| acks-1 | leader-kill | 2 | collector | 100 | 100 | 0 | 0 | 0 |")
+        .contains("| acks=1 (the book's) | - | 3 / 0 · 3 / 2 |");
     assertThat(folder.resolve("delivery-lab-stamp.json")).content().contains("\"lost\" : 3");
     assertThat(Files.size(folder.resolve("delivery-lab-stamp.png"))).isPositive();
   }
 
   private static CellResult cell(LabPolicy policy, LabFault fault, int repetition, int lost) {
     return new CellResult(policy, fault, repetition, "collector", "killed broker 0", 20.0, 100,
-        100, 0, 0, lost, 0, 100 - lost, 0, 0, 4.0, 9.0);
+        100, 0, 0, lost, 0, 100 - lost, 0, 0, 4.0, 9.0, new CellResult.StoreCount(lost, 0),
+        new CellResult.StoreCount(lost, 1));
   }
 }

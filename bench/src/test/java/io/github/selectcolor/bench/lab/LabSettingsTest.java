@@ -32,13 +32,14 @@ class LabSettingsTest {
   @Test
   void namesEveryWrongOptionByItsKeyInOneError() {
     assertThatThrownBy(() -> LabSettings.parse("policies=acks-2", "faults=flood", "rate=0",
-        "seed=x", "colour=red", PATHS[0], PATHS[1]))
+        "seed=x", "sinks=yes", "colour=red", PATHS[0], PATHS[1]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("policies: Unknown policy 'acks-2'")
         .hasMessageContaining("durable-unclean")
         .hasMessageContaining("faults: Unknown fault 'flood'")
         .hasMessageContaining("rate=0 must be a whole number of at least 1")
         .hasMessageContaining("seed=x is not a whole number")
+        .hasMessageContaining("sinks=yes must be true or false")
         .hasMessageContaining("unknown argument 'colour=red'")
         .hasMessageContaining("give logs=<path>");
   }
