@@ -12,9 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The whole pipeline with every part a process of its own: a KRaft Kafka cluster (a controller and
@@ -28,6 +25,8 @@ final class Pipeline implements AutoCloseable {
   static final String CONNECTOR = "select-color-elasticsearch";
   static final String DEAD_LETTER_TOPIC = TOPIC + ".es.dlq";
   static final String BASE_PATH = "/data";
+  /** The connector's default index prefix: the daily indices are {@code select-color-*}. */
+  static final String INDEX_PREFIX = "select-color";
   static final int CONNECTOR_TASKS = 3;
   private static final Duration READY_TIMEOUT = Stores.READY_TIMEOUT;
 
@@ -88,13 +87,8 @@ final class Pipeline implements AutoCloseable {
   void startSink() {
     if (sink == null) {
       sinkPort = FreePorts.next();
-      sink = group.add(ProcessSpec.javaJar("hdfs-sink", "384m", parts.hdfsSinkJar(), List.of(
-          "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-          "--server.port=" + sinkPort, "--server.address=127.0.0.1",
-          "--hdfs-sink.file-system=" + hdfsUri(), "--hdfs-sink.base-path=" + BASE_PATH,
-          "--hdfs-sink.roll.max-age=" + rollAge.toMillis() + "ms",
-          "--hdfs-sink.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER"),
-          runDirectory, logs.resolve("hdfs-sink.log")));
+      sink = group.add(stores.hdfsSink("hdfs-sink", "384m", kafka.bootstrapServers(), sinkPort,
+          BASE_PATH, rollAge, List.of()));
     }
     sink.start();
   }
@@ -105,21 +99,8 @@ final class Pipeline implements AutoCloseable {
   }
 
   private void createConnector() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        kafka.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(DEAD_LETTER_TOPIC, 3, (short) 3)
-          .configs(Map.of("min.insync.replicas", "2")))).all().get();
-    }
-    connect.createConnector(CONNECTOR, Map.of(
-        "connector.class", "io.github.selectcolor.essink.ElasticsearchSinkConnector",
-        "tasks.max", String.valueOf(CONNECTOR_TASKS),
-        "topics", TOPIC,
-        "index.refresh.interval", "500ms",
-        "connection.urls", stores.elasticsearch().url(),
-        "errors.tolerance", "all",
-        "errors.deadletterqueue.topic.name", DEAD_LETTER_TOPIC,
-        "errors.deadletterqueue.context.headers.enable", "true"));
-    connect.awaitRunning(CONNECTOR, CONNECTOR_TASKS);
+    stores.createElasticsearchConnector(connect, kafka.bootstrapServers(), CONNECTOR,
+        List.of(TOPIC), INDEX_PREFIX, DEAD_LETTER_TOPIC, CONNECTOR_TASKS);
   }
 
   KafkaProcessCluster kafka() {

@@ -12,13 +12,18 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,8 +46,6 @@ public final class Stores {
   private int nameNodePort;
   private EmbeddedElasticsearch elasticsearch;
   private Future<EmbeddedElasticsearch> pendingSearch;
-  private ExecutorService background;
-  private ConnectWorker connect;
 
   public Stores(ProcessGroup group, Path runDirectory, Path logs, PipelineParts parts) {
     this.group = group;
@@ -53,7 +56,7 @@ public final class Stores {
 
   /** Starts Elasticsearch in the background and HDFS, without waiting for either. */
   public void start() {
-    background = Executors.newSingleThreadExecutor(
+    ExecutorService background = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "stores-elasticsearch-start"));
     pendingSearch = background.submit(() -> EmbeddedElasticsearch.builder()
         .distribution(parts.elasticsearchZip())
@@ -86,10 +89,53 @@ public final class Stores {
   public ConnectWorker startConnect(String bootstrapServers) throws IOException {
     Path pluginPath = Files.createDirectories(runDirectory.resolve("connect-plugins"));
     ZipArchive.ofFile(parts.connectorPlugin()).extractInto(pluginPath);
-    connect = new ConnectWorker(group, runDirectory, logs, parts.engineClassPath(),
-        bootstrapServers, pluginPath);
+    ConnectWorker connect = new ConnectWorker(group, runDirectory, logs,
+        parts.engineClassPath(), bootstrapServers, pluginPath);
     connect.start();
     return connect;
+  }
+
+  /**
+   * An HDFS sink process writing to these stores' HDFS, not started yet.
+   *
+   * @param arguments more of the sink's arguments, such as its topic and consumer group
+   */
+  public ProcessSpec hdfsSink(String name, String heap, String bootstrapServers, int port,
+      String basePath, Duration rollAge, List<String> arguments) {
+    List<String> all = new ArrayList<>(List.of(
+        "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+        "--server.port=" + port, "--server.address=127.0.0.1",
+        "--hdfs-sink.file-system=" + hdfsUri(), "--hdfs-sink.base-path=" + basePath,
+        "--hdfs-sink.roll.max-age=" + rollAge.toMillis() + "ms",
+        "--hdfs-sink.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER"));
+    all.addAll(arguments);
+    return ProcessSpec.javaJar(name, heap, parts.hdfsSinkJar(), all, runDirectory,
+        logs.resolve(name + ".log"));
+  }
+
+  /**
+   * Creates the dead-letter topic and the Elasticsearch connector for the topics on the worker,
+   * writing to these stores' Elasticsearch, and waits until its tasks run.
+   */
+  public void createElasticsearchConnector(ConnectWorker connect, String bootstrapServers,
+      String name, List<String> topics, String indexPrefix, String deadLetterTopic, int tasks)
+      throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrapServers))) {
+      admin.createTopics(List.of(new NewTopic(deadLetterTopic, 3, (short) 3)
+          .configs(Map.of("min.insync.replicas", "2")))).all().get(30, TimeUnit.SECONDS);
+    }
+    connect.createConnector(name, Map.of(
+        "connector.class", "io.github.selectcolor.essink.ElasticsearchSinkConnector",
+        "tasks.max", String.valueOf(tasks),
+        "topics", String.join(",", topics),
+        "index.prefix", indexPrefix,
+        "index.refresh.interval", "500ms",
+        "connection.urls", elasticsearch.url(),
+        "errors.tolerance", "all",
+        "errors.deadletterqueue.topic.name", deadLetterTopic,
+        "errors.deadletterqueue.context.headers.enable", "true"));
+    connect.awaitRunning(name, tasks);
   }
 
   public ManagedProcess hdfs() {
@@ -102,10 +148,6 @@ public final class Stores {
 
   public EmbeddedElasticsearch elasticsearch() {
     return elasticsearch;
-  }
-
-  public ConnectWorker connect() {
-    return connect;
   }
 
   public void stopHdfs() {

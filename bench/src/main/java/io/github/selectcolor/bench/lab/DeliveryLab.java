@@ -73,10 +73,12 @@ final class DeliveryLab {
         KafkaProcessCluster kafka = new KafkaProcessCluster(group, runDirectory.resolve("kafka"),
             settings.logs(), parts.engineClassPath(), 3, "384m", Map.of("replica.lag.time.max.ms",
                 String.valueOf(FaultInjector.REPLICA_LAG_TIME.toMillis()))).start();
-        LabTopics topics = new LabTopics(kafka.bootstrapServers());
-        topics.create(settings.policies());
-        List<EventSender> senders = startSenders(group, runDirectory, kafka.bootstrapServers());
-        List<Cell> cells = runCells(kafka, topics, senders);
+        List<Cell> cells;
+        try (LabTopics topics = new LabTopics(kafka.bootstrapServers())) {
+          topics.create(settings.policies());
+          List<EventSender> senders = startSenders(group, runDirectory, kafka.bootstrapServers());
+          cells = runCells(kafka, topics, senders);
+        }
         LabSinks.Drained drained = null;
         if (sinks != null) {
           log.info("Draining the collectors' topics into HDFS and Elasticsearch.");

@@ -4,11 +4,10 @@ import io.github.selectcolor.bench.cluster.KafkaProcessCluster;
 import io.github.selectcolor.bench.cluster.Poll;
 import io.github.selectcolor.bench.cluster.Signal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Set;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -65,8 +64,7 @@ final class FaultInjector {
       kafka.broker(broker).kill();
     }
     Poll.pause(down);
-    Collection<TopicPartition> unclean = new TreeSet<>(
-        Comparator.comparing(TopicPartition::toString));
+    Set<TopicPartition> unclean = new LinkedHashSet<>();
     for (int broker : brokers) {
       kafka.broker(broker).start();
       topics.awaitServing(broker, RESTART_TIMEOUT);
@@ -84,7 +82,7 @@ final class FaultInjector {
     } finally {
       kafka.broker(leader).signal(Signal.CONT);
     }
-    List<TopicPartition> unclean = new ArrayList<>(topics.electUncleanWhereLeaderless(uncleanTopics));
+    Set<TopicPartition> unclean = topics.electUncleanWhereLeaderless(uncleanTopics);
     return "stalled broker " + leader + " with SIGSTOP for " + stall.toSeconds() + " s, resumed"
         + uncleanNote(unclean);
   }

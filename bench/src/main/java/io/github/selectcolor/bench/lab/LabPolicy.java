@@ -48,7 +48,8 @@ enum LabPolicy {
   static LabPolicy ofOption(String option) {
     return Arrays.stream(values()).filter(policy -> policy.optionName().equals(option)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("Unknown policy '" + option + "'; the"
-            + " policies are " + Arrays.stream(values()).map(LabPolicy::optionName).toList() + "."));
+            + " policies are " + Arrays.stream(values()).map(LabPolicy::optionName).toList()
+            + "."));
   }
 
   String description() {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +60,8 @@ final class LabReport {
     for (String sender : SENDERS) {
       section(out, "Acknowledged but lost, through the " + sender,
           "lost of acknowledged, summed over the repetitions; each repetition's loss in brackets",
-          sender, group -> sum(group, CellResult::lost) + " of " + sum(group, CellResult::acknowledged)
-              + " " + each(group, CellResult::lost));
+          sender, group -> sum(group, CellResult::lost) + " of "
+              + sum(group, CellResult::acknowledged) + " " + each(group, CellResult::lost));
     }
     for (String sender : SENDERS) {
       section(out, "Sends acknowledged, through the " + sender,
@@ -80,7 +79,8 @@ final class LabReport {
     }
     for (String sender : SENDERS) {
       section(out, "Duplicated eventIds in the topic, through the " + sender,
-          "eventIds stored more than once; events stored although refused or unanswered in brackets",
+          "eventIds stored more than once; events stored although refused or unanswered in"
+              + " brackets",
           sender, group -> sum(group, CellResult::duplicated) + " ("
               + sum(group, CellResult::storedUnacked) + ")");
     }
@@ -155,9 +155,12 @@ final class LabReport {
   }
 
   static double median(List<CellResult> group, ToDoubleFunction<CellResult> value) {
-    List<Double> values = new ArrayList<>(group.stream().map(value::applyAsDouble).sorted().toList());
+    List<Double> values = group.stream().map(value::applyAsDouble).sorted().toList();
     int n = values.size();
-    return n == 0 ? 0 : n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    if (n == 0) {
+      return 0;
+    }
+    return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
   }
 
   private static String format(double value) {

@@ -4,7 +4,6 @@ import io.github.selectcolor.bench.cluster.FreePorts;
 import io.github.selectcolor.bench.cluster.ManagedProcess;
 import io.github.selectcolor.bench.cluster.Poll;
 import io.github.selectcolor.bench.cluster.ProcessGroup;
-import io.github.selectcolor.bench.cluster.ProcessSpec;
 import io.github.selectcolor.bench.faults.ConnectWorker;
 import io.github.selectcolor.bench.faults.ElasticsearchAudit;
 import io.github.selectcolor.bench.faults.HdfsAudit;
@@ -21,11 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,19 +36,15 @@ final class LabSinks {
   private static final String CONNECTOR = "lab-elasticsearch";
   private static final String INDEX_PREFIX = "lab";
   private static final String BASE_PATH = "/lab";
+  private static final Duration ROLL_AGE = Duration.ofSeconds(3);
+  private static final int CONNECTOR_TASKS = 3;
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
 
   private final ProcessGroup group;
-  private final Path runDirectory;
-  private final Path logs;
-  private final PipelineParts parts;
   private final Stores stores;
 
   LabSinks(ProcessGroup group, Path runDirectory, Path logs, PipelineParts parts) {
     this.group = group;
-    this.runDirectory = runDirectory;
-    this.logs = logs;
-    this.parts = parts;
     this.stores = new Stores(group, runDirectory, logs, parts);
   }
 
@@ -71,19 +62,15 @@ final class LabSinks {
     List<URI> health = new ArrayList<>();
     for (String topic : topics) {
       int port = FreePorts.next();
-      sinks.add(group.add(ProcessSpec.javaJar("hdfs-sink-" + topic, "256m", parts.hdfsSinkJar(),
-          List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers,
-              "--spring.kafka.consumer.group-id=" + sinkGroup(topic),
-              "--server.port=" + port, "--server.address=127.0.0.1",
-              "--hdfs-sink.topic=" + topic, "--hdfs-sink.dead-letter-topic=" + topic + ".dlq",
-              "--hdfs-sink.file-system=" + stores.hdfsUri(), "--hdfs-sink.base-path=" + BASE_PATH,
-              "--hdfs-sink.roll.max-age=3s",
-              "--hdfs-sink.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER"),
-          runDirectory, logs.resolve("hdfs-sink-" + topic + ".log"))).start());
+      sinks.add(group.add(stores.hdfsSink("hdfs-sink-" + topic, "256m", bootstrapServers, port,
+          BASE_PATH, ROLL_AGE, List.of("--spring.kafka.consumer.group-id=" + sinkGroup(topic),
+              "--hdfs-sink.topic=" + topic, "--hdfs-sink.dead-letter-topic=" + topic + ".dlq")))
+          .start());
       health.add(URI.create("http://127.0.0.1:" + port + "/actuator/health"));
     }
     connect.awaitRest();
-    createConnector(connect, bootstrapServers, topics);
+    stores.createElasticsearchConnector(connect, bootstrapServers, CONNECTOR, topics,
+        INDEX_PREFIX, INDEX_PREFIX + ".es.dlq", CONNECTOR_TASKS);
     for (int i = 0; i < sinks.size(); i++) {
       HttpProbe.awaitOk(sinks.get(i), health.get(i), DRAIN_TIMEOUT);
     }
@@ -104,27 +91,6 @@ final class LabSinks {
     stores.stopElasticsearch();
     stores.stopHdfs();
     stores.copyElasticsearchLog();
-  }
-
-  private void createConnector(ConnectWorker connect, String bootstrapServers,
-      List<String> topics) throws Exception {
-    String deadLetters = INDEX_PREFIX + ".es.dlq";
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrapServers))) {
-      admin.createTopics(List.of(new NewTopic(deadLetters, 3, (short) 3)))
-          .all().get(30, TimeUnit.SECONDS);
-    }
-    connect.createConnector(CONNECTOR, Map.of(
-        "connector.class", "io.github.selectcolor.essink.ElasticsearchSinkConnector",
-        "tasks.max", "3",
-        "topics", String.join(",", topics),
-        "index.prefix", INDEX_PREFIX,
-        "index.refresh.interval", "500ms",
-        "connection.urls", stores.elasticsearch().url(),
-        "errors.tolerance", "all",
-        "errors.deadletterqueue.topic.name", deadLetters,
-        "errors.deadletterqueue.context.headers.enable", "true"));
-    connect.awaitRunning(CONNECTOR, 3);
   }
 
   private boolean awaitCommitted(String bootstrapServers, List<String> topics) throws Exception {

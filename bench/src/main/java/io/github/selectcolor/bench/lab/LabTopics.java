@@ -24,17 +24,20 @@ import org.apache.kafka.common.TopicPartitionInfo;
 /**
  * The lab's topics: for each row one the collector writes and one the bare producer writes, all
  * with the same replica assignment, so that partition p's preferred leader is broker p in every
- * topic and one fault hits every row alike.
+ * topic and one fault hits every row alike. One admin client serves every call; close it when
+ * done. Used from one thread.
  */
-final class LabTopics {
+final class LabTopics implements AutoCloseable {
 
   static final int PARTITIONS = 3;
   private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(10);
 
-  private final String bootstrapServers;
+  private final Admin admin;
 
   LabTopics(String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
+    this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000"));
   }
 
   static String producerTopic(LabPolicy policy) {
@@ -60,9 +63,7 @@ final class LabTopics {
     }
     List<NewTopic> topics = policies.stream().flatMap(policy -> of(policy).stream()
         .map(name -> new NewTopic(name, assignment).configs(policy.topicConfigs()))).toList();
-    try (Admin admin = admin()) {
-      admin.createTopics(topics).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
+    admin.createTopics(topics).all().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   /** The broker that leads the partition now, or -1 when it has no leader. */
@@ -88,15 +89,13 @@ final class LabTopics {
       return leaderless;
     }
     Set<TopicPartition> elected = new HashSet<>();
-    try (Admin admin = admin()) {
-      admin.electLeaders(ElectionType.UNCLEAN, leaderless).partitions()
-          .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
-          .forEach((partition, error) -> {
-            if (error.isEmpty()) {
-              elected.add(partition);
-            }
-          });
-    }
+    admin.electLeaders(ElectionType.UNCLEAN, leaderless).partitions()
+        .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
+        .forEach((partition, error) -> {
+          if (error.isEmpty()) {
+            elected.add(partition);
+          }
+        });
     return elected;
   }
 
@@ -104,11 +103,9 @@ final class LabTopics {
   void awaitServing(int broker, Duration timeout) throws TimeoutException {
     Poll.until("broker " + broker + " serving requests", timeout, Duration.ofMillis(250),
         LabTopics::isKafkaFailure, () -> {
-          try (Admin admin = admin()) {
-            admin.describeLogDirs(List.of(broker)).allDescriptions()
-                .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return true;
-          }
+          admin.describeLogDirs(List.of(broker)).allDescriptions()
+              .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+          return true;
         });
   }
 
@@ -142,11 +139,9 @@ final class LabTopics {
         partitions.add(new TopicPartition(topic, p));
       }
     }
-    try (Admin admin = admin()) {
-      // A partition already led by its preferred broker answers ElectionNotNeeded, which is fine.
-      admin.electLeaders(ElectionType.PREFERRED, partitions).partitions()
-          .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
+    // A partition already led by its preferred broker answers ElectionNotNeeded, which is fine.
+    admin.electLeaders(ElectionType.PREFERRED, partitions).partitions()
+        .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   private Stream<TopicPartitionInfo> allPartitions(Collection<String> topics)
@@ -157,19 +152,16 @@ final class LabTopics {
 
   private Map<String, TopicDescription> describe(Collection<String> topics)
       throws ExecutionException, InterruptedException, TimeoutException {
-    try (Admin admin = admin()) {
-      return admin.describeTopics(topics).allTopicNames()
-          .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    }
+    return admin.describeTopics(topics).allTopicNames()
+        .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   private static boolean isKafkaFailure(Exception e) {
     return e instanceof ExecutionException || e instanceof TimeoutException;
   }
 
-  private Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000"));
+  @Override
+  public void close() {
+    admin.close();
   }
 }
