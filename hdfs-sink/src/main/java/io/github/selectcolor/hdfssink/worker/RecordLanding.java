@@ -39,10 +39,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Lands the records of the partitions a worker writes, one {@link PartitionWriter} each, and
  * decides where each record ends: a record that fails inspection - in any way, since inspection
- * reads nothing but the record - goes to the dead-letter topic with its reason; a copy of an event
- * its writer holds is dropped, its offset covered like a dead letter's; a failure to
- * write or commit is the partition's, handed to the worker, which pauses the partition and
- * claims it again. Not thread-safe: it belongs to one worker.
+ * reads nothing but the record - goes to the dead-letter topic with its reason, its offset
+ * covered even when Kafka will never take the dead letter, which the publisher then drops and
+ * reports; a copy of an event its writer holds is dropped, its offset covered like a dead
+ * letter's; a failure to write or commit is the partition's, handed to the worker, which pauses
+ * the partition and claims it again. Not thread-safe: it belongs to one worker.
  */
 final class RecordLanding implements AutoCloseable {
 

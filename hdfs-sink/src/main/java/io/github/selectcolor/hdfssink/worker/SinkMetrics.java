@@ -1,5 +1,6 @@
 package io.github.selectcolor.hdfssink.worker;
 
+import io.github.selectcolor.hdfssink.records.DeadLetterPublisher.UnsendableDeadLetter;
 import io.github.selectcolor.hdfssink.records.RecordInspector.Reason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,5 +71,12 @@ public class SinkMetrics {
   void deadLettered(Reason reason) {
     Counter.builder("hdfs.sink.records.dead.lettered").tag("reason", reason.code())
         .description("Records sent to the dead-letter topic").register(registry).increment();
+  }
+
+  void deadLetterUnsendable(UnsendableDeadLetter deadLetter) {
+    Counter.builder("hdfs.sink.dead.letters.unsendable")
+        .tag("reason", deadLetter.reason().code()).tag("refusal", deadLetter.refusal().code())
+        .description("Dead letters Kafka will never take, dropped so that their partition moves on")
+        .register(registry).increment();
   }
 }

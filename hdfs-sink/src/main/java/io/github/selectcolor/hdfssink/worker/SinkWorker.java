@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * it owns. It claims each assigned partition in HDFS and seeks to the offset after the last
  * committed file or marker, checked against the span of the partition's log
  * ({@link ResumePosition}); Kafka's group offsets are only updated for lag monitoring. A partition
- * that cannot be landed now (HDFS down, fenced by a later owner, dead letters not acknowledged,
- * offsets gone backwards) is paused, its open file dropped, and claimed again after a back-off:
+ * that cannot be landed now (HDFS down, fenced by a later owner, dead letters not acknowledged
+ * though Kafka may still take them, offsets gone backwards) is paused, its open file dropped, and claimed again after a back-off:
  * its records are read again, so nothing is lost and, as the claim reads HDFS, nothing is written
  * twice. A partition that HDFS holds further than Kafka's log reaches is not consumed at all.
  * Stopped by {@link #stop()}, which commits the open files. Not thread-safe apart from

@@ -83,8 +83,8 @@ public class SinkWorkers implements SmartLifecycle {
     }
     KafkaProducer<byte[], byte[]> producer = clients.deadLetterProducer(name);
     return new SinkWorker(name, consumer, fileSystem(name),
-        new DeadLetterPublisher(producer, properties.deadLetterTopic()), properties, paths, clock,
-        metrics, listener);
+        new DeadLetterPublisher(producer, properties.deadLetterTopic(),
+            metrics::deadLetterUnsendable), properties, paths, clock, metrics, listener);
   }
 
   private FileSystem fileSystem(String worker) {
