@@ -73,15 +73,30 @@ final class SinkTestBed implements AutoCloseable {
   }
 
   private void createTopic() {
+    createTopic(new NewTopic(topic, PARTITIONS, (short) 3)
+        .configs(Map.of("min.insync.replicas", "2")));
+  }
+
+  /**
+   * Creates the dead-letter topic before the sink does, with one partition, three replicas and
+   * the given settings, such as a small {@code max.message.bytes}.
+   */
+  void createDeadLetterTopic(Map<String, String> configs) {
+    Map<String, String> all = new HashMap<>(configs);
+    all.putIfAbsent("min.insync.replicas", "2");
+    createTopic(new NewTopic(deadLetterTopic(), 1, (short) 3).configs(all));
+  }
+
+  private void createTopic(NewTopic newTopic) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
         kafka.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 3)
-          .configs(Map.of("min.insync.replicas", "2")))).all().get();
+      admin.createTopics(List.of(newTopic)).all().get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not create topic " + topic + ".", e.getCause());
+      throw new IllegalStateException("Could not create topic " + newTopic.name() + ".",
+          e.getCause());
     }
   }
 
