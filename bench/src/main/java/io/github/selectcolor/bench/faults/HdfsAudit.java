@@ -1,5 +1,6 @@
 package io.github.selectcolor.bench.faults;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -8,6 +9,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -21,21 +23,34 @@ import org.apache.hadoop.fs.RemoteIterator;
  * a new claim may delete while they are listed, and its dead-letter markers are outside it, beside
  * it under the base path. A file's modification time is
  * when the sink closed it, just before the rename that commits it; it stands for when each of its
- * events landed.
+ * events landed. {@link #ofFolder} reads other writers' files, such as the book's consumer's,
+ * where a crash can leave a last line cut short: such lines are counted as torn.
  */
 public final class HdfsAudit implements AutoCloseable {
 
   private final ObjectMapper json = new ObjectMapper();
   private final FileSystem fileSystem;
   private final Path topicPath;
+  private final List<String> extensions;
 
   public HdfsAudit(URI hdfs, String basePath, String topic) throws IOException {
+    this(hdfs, new Path(basePath, topic), List.of(".jsonl", ".jsonl.gz"));
+  }
+
+  private HdfsAudit(URI hdfs, Path folder, List<String> extensions) throws IOException {
     Configuration conf = new Configuration();
     // A NameNode being restarted should fail this read fast, not for minutes.
     conf.set("ipc.client.connect.max.retries", "3");
     conf.set("ipc.client.connect.max.retries.on.timeouts", "3");
     this.fileSystem = FileSystem.newInstance(hdfs, conf);
-    this.topicPath = new Path(basePath, topic);
+    this.topicPath = folder;
+    this.extensions = List.copyOf(extensions);
+  }
+
+  /** Reads the files under the folder, at any depth, whose names end with one of the extensions. */
+  public static HdfsAudit ofFolder(URI hdfs, String folder, String... extensions)
+      throws IOException {
+    return new HdfsAudit(hdfs, new Path(folder), List.of(extensions));
   }
 
   public StoreContents read() throws IOException {
@@ -47,7 +62,7 @@ public final class HdfsAudit implements AutoCloseable {
     while (files.hasNext()) {
       LocatedFileStatus file = files.next();
       String name = file.getPath().getName();
-      if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")) {
+      if (extensions.stream().anyMatch(name::endsWith)) {
         readEvents(file, contents);
       }
     }
@@ -61,10 +76,18 @@ public final class HdfsAudit implements AutoCloseable {
             StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!line.isBlank()) {
-          JsonNode event = json.readTree(line);
-          contents.add(event.path("eventId").asText(), file.getModificationTime());
+          readEvent(line, file.getModificationTime(), contents);
         }
       }
+    }
+  }
+
+  private void readEvent(String line, long modifiedAt, StoreContents contents) {
+    try {
+      JsonNode event = json.readTree(line);
+      contents.add(event.path("eventId").asText(), modifiedAt);
+    } catch (JsonProcessingException e) {
+      contents.addTorn();
     }
   }
 

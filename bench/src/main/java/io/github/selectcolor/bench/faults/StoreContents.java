@@ -8,11 +8,21 @@ import java.util.Map;
  * milliseconds). Filled by one thread, then read.
  *
  * @param records every record or document read, copies included
+ * @param torn    lines that were not JSON: cut short by a writer's crash
  */
-public record StoreContents(Map<String, Integer> copies, Map<String, Long> landedAt, long[] records) {
+public record StoreContents(Map<String, Integer> copies, Map<String, Long> landedAt, long[] records,
+    long[] torn) {
 
   StoreContents() {
-    this(new HashMap<>(), new HashMap<>(), new long[1]);
+    this(new HashMap<>(), new HashMap<>(), new long[1], new long[1]);
+  }
+
+  void addTorn() {
+    torn[0]++;
+  }
+
+  public long tornCount() {
+    return torn[0];
   }
 
   void add(String eventId, long landedAtMillis) {
@@ -21,7 +31,7 @@ public record StoreContents(Map<String, Integer> copies, Map<String, Long> lande
     records[0]++;
   }
 
-  long recordCount() {
+  public long recordCount() {
     return records[0];
   }
 }

@@ -1,5 +1,6 @@
 package io.github.selectcolor.bench.hdfs;
 
+import io.github.selectcolor.bench.hdfs.CrashPass.CrashOutcome;
 import io.github.selectcolor.bench.producer.SampleEvent;
 import io.github.selectcolor.embedded.hdfs.EmbeddedHdfsCluster;
 import io.github.selectcolor.embedded.kafka.LocalKafkaCluster;
@@ -26,18 +27,22 @@ import org.slf4j.LoggerFactory;
 /**
  * The HDFS sink's benchmark: pre-produces events into a three-partition topic of an embedded
  * one-broker Kafka cluster, then, in a warm-up round and ROUNDS measured ones, reads the whole
- * topic with the plain-consumer ceilings and lands it with the sink into an embedded HDFS
- * (MiniDFSCluster). Subjects alternate within each round, so that a disturbance of the machine
- * hits one round rather than one subject; the verdict takes the medians. Each partition's records
- * fill exactly {@value #FILES_PER_PARTITION} files, so that no pass waits for an age-based commit
- * (5 s) unless a rebalance cut a file short. Usage:
+ * topic with the plain-consumer ceilings, writes it into an embedded HDFS (MiniDFSCluster) with
+ * the HDFS write ceiling and with the book's consumer, and lands it with the sink. Subjects
+ * alternate within each round, so that a disturbance of the machine hits one round rather than one
+ * subject; the verdict takes the medians. Each partition's records fill exactly
+ * {@value #FILES_PER_PARTITION} files of the sink and of the write ceiling, so that no pass waits
+ * for an age-based commit (5 s) unless a rebalance cut a file short. Then the book's consumer and
+ * the sink each take one {@code kill -9} in a pass of their own ({@link CrashPass}), with the jars
+ * named by the system properties {@code bench.jar} and {@code bench.hdfs-sink.jar}. Usage:
  * {@code HdfsSinkBench EVENTS ROUNDS RESULTS_DIR STAMP COMMIT}; prints the report's path.
  */
 public final class HdfsSinkBench {
 
   static final int PARTITIONS = 3;
   static final int FILES_PER_PARTITION = 4;
-  static final double TARGET_SHARE_OF_CEILING = 0.5;
+  static final double TARGET_OVER_BOOK = 3.0;
+  static final double TARGET_SHARE_OF_WRITE_CEILING = 0.8;
   private static final String TOPIC = "select-color";
   private static final Logger log = LoggerFactory.getLogger(HdfsSinkBench.class);
 
@@ -60,7 +65,10 @@ public final class HdfsSinkBench {
       createTopic(kafka.bootstrapServers());
       long eventBytes = produce(kafka.bootstrapServers(), perPartition);
       PlainConsumerCeiling ceiling = new PlainConsumerCeiling(kafka.bootstrapServers(), TOPIC);
+      HdfsWriteCeiling writeCeiling = new HdfsWriteCeiling(ceiling, hdfs.uri());
+      BookConsumerPass book = new BookConsumerPass(kafka.bootstrapServers(), hdfs.uri(), TOPIC);
       SinkPass sink = new SinkPass(kafka.bootstrapServers(), hdfs.uri(), TOPIC);
+      long recordsPerFile = perPartition / FILES_PER_PARTITION;
       List<Round> rounds = new ArrayList<>();
       for (int round = 0; round <= measuredRounds; round++) {
         String pass = round == 0 ? "warm-up" : "round-" + round;
@@ -68,17 +76,36 @@ public final class HdfsSinkBench {
         log.info("Ceiling (one plain consumer), {} pass: {}", pass, ceilingResult);
         Throughput strictCeilingResult = ceiling.readWithConsumerPerPartition(PARTITIONS);
         log.info("Ceiling (a consumer per partition), {} pass: {}", pass, strictCeilingResult);
-        Throughput sinkResult = sink.run("sink-" + pass, PARTITIONS, records,
-            perPartition / FILES_PER_PARTITION);
+        Throughput writeResult = writeCeiling.run("write-" + pass, PARTITIONS, recordsPerFile);
+        log.info("HDFS write ceiling, {} pass: {}", pass, writeResult);
+        Throughput bookResult = book.run("book-" + pass, records, eventBytes);
+        log.info("The book's consumer, {} pass: {}", pass, bookResult);
+        Throughput sinkResult = sink.run("sink-" + pass, PARTITIONS, records, recordsPerFile);
         log.info("Sink, {} pass: {}", pass, sinkResult);
+        hdfs.fileSystem().delete(new org.apache.hadoop.fs.Path("/bench"), true);
         if (round > 0) {
-          rounds.add(new Round(ceilingResult, strictCeilingResult, sinkResult));
+          rounds.add(new Round(ceilingResult, strictCeilingResult, writeResult, bookResult,
+              sinkResult));
         }
       }
+      CrashPass crash = new CrashPass(kafka.bootstrapServers(), hdfs.uri(), TOPIC,
+          Files.createTempDirectory("hdfs-sink-bench-crash"), jar("bench.jar"),
+          jar("bench.hdfs-sink.jar"));
+      CrashOutcome bookCrash = crash.book(PARTITIONS, perPartition, eventBytes);
+      CrashOutcome sinkCrash = crash.sink(PARTITIONS, perPartition, eventBytes, recordsPerFile);
       Path report = write(Path.of(args[2]), args[3], new SinkBenchResult(records, eventBytes,
-          rounds, args[4]));
+          rounds, List.of(bookCrash, sinkCrash), args[4]));
       System.out.println(report);
     }
+  }
+
+  private static Path jar(String property) {
+    String jar = System.getProperty(property);
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalArgumentException("The system property " + property + " must name a jar"
+          + " file; it is " + jar + ".");
+    }
+    return Path.of(jar);
   }
 
   private static long roundUp(long value, long multiple) {

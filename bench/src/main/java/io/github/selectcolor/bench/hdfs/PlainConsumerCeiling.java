@@ -1,6 +1,7 @@
 package io.github.selectcolor.bench.hdfs;
 
 import io.github.selectcolor.hdfssink.worker.SinkClients;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,7 +21,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Plain consumer loops reading the whole topic from the start to the end offsets and discarding the
- * records: the ceilings the sink is compared with. Not thread-safe: one run at a time.
+ * records, or handing them to a {@link RecordHandler} that does nothing else with them: the
+ * ceilings the sink is compared with. Not thread-safe: one run at a time.
  */
 final class PlainConsumerCeiling {
 
@@ -32,10 +35,10 @@ final class PlainConsumerCeiling {
   }
 
   /** One plain KafkaConsumer with Kafka's defaults, assigned every partition: the ceiling. */
-  Throughput readWithOneConsumer(int partitions) {
+  Throughput readWithOneConsumer(int partitions) throws IOException {
     return readToEnd(IntStream.range(0, partitions)
-        .mapToObj(partition -> new TopicPartition(topic, partition)).toList(), Map.of())
-        .throughput();
+        .mapToObj(partition -> new TopicPartition(topic, partition)).toList(), Map.of(),
+        RecordHandler.DISCARD).throughput();
   }
 
   /**
@@ -43,13 +46,23 @@ final class PlainConsumerCeiling {
    * workers could read if landing the records cost nothing. A stricter ceiling than the issue's.
    */
   Throughput readWithConsumerPerPartition(int partitions) throws InterruptedException {
+    return readWithConsumerPerPartition(partitions, partition -> RecordHandler.DISCARD);
+  }
+
+  /**
+   * Like {@link #readWithConsumerPerPartition(int)}, each consumer handing its records to the
+   * partition's handler; timed until the last handler has {@linkplain RecordHandler#end ended}.
+   */
+  Throughput readWithConsumerPerPartition(int partitions, IntFunction<RecordHandler> handlers)
+      throws InterruptedException {
     ExecutorService threads = Executors.newFixedThreadPool(partitions,
         runnable -> new Thread(runnable, "ceiling-consumer"));
     try {
       List<Future<Read>> reads = new ArrayList<>();
       for (int partition = 0; partition < partitions; partition++) {
         List<TopicPartition> assigned = List.of(new TopicPartition(topic, partition));
-        reads.add(threads.submit(() -> readToEnd(assigned, SinkClients.FETCH_DEFAULTS)));
+        RecordHandler handler = handlers.apply(partition);
+        reads.add(threads.submit(() -> readToEnd(assigned, SinkClients.FETCH_DEFAULTS, handler)));
       }
       Read all = null;
       for (Future<Read> read : reads) {
@@ -63,7 +76,8 @@ final class PlainConsumerCeiling {
     }
   }
 
-  private Read readToEnd(List<TopicPartition> partitions, Map<String, Object> settings) {
+  private Read readToEnd(List<TopicPartition> partitions, Map<String, Object> settings,
+      RecordHandler handler) throws IOException {
     Map<String, Object> config = new HashMap<>(settings);
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -83,10 +97,31 @@ final class PlainConsumerCeiling {
           }
           records++;
           bytes += record.value().length + 1;
+          handler.record(record);
         }
       }
+      handler.end();
       return new Read(records, bytes, firstRecordAt, System.nanoTime());
     }
+  }
+
+  /** What a ceiling does with each record it reads. Not thread-safe: one per consumer. */
+  interface RecordHandler {
+
+    RecordHandler DISCARD = new RecordHandler() {
+      @Override
+      public void record(ConsumerRecord<byte[], byte[]> record) {
+      }
+
+      @Override
+      public void end() {
+      }
+    };
+
+    void record(ConsumerRecord<byte[], byte[]> record) throws IOException;
+
+    /** Called once the consumer has read to the end offsets. */
+    void end() throws IOException;
   }
 
   private static boolean caughtUp(KafkaConsumer<byte[], byte[]> consumer,
