@@ -42,6 +42,7 @@ public final class PartitionWriter {
   private final Clock clock;
   private final CommitListener listener;
   private final EventIdWindow eventIds;
+  private final CommitLog commitLog;
   private long coveredFrom;
   private long expectedOffset;
   private OpenFile file;
@@ -71,6 +72,8 @@ public final class PartitionWriter {
     this.clock = clock;
     this.listener = listener;
     this.eventIds = eventIds;
+    this.commitLog = new CommitLog(fileSystem, paths, partition.partition(),
+        CommitLog.retention(properties));
   }
 
   /**
@@ -194,15 +197,17 @@ public final class PartitionWriter {
     }
     OpenFile committing = file;
     file = null;
-    Path target;
+    CommitRecord record;
     try {
-      target = committing.commit(paths.bucketDirectory(committing.bucket()), partition.topic(),
-          partition.partition(), compression,
+      record = committing.commit(paths.bucketDirectory(committing.bucket()), commitLog,
+          partition.topic(), partition.partition(), compression,
           () -> listener.synced(partition, committing.path()));
     } catch (IOException | RuntimeException e) {
       committing.abandon();
       throw e;
     }
+    Path target = record.target(paths);
+    commitLog.committed(record, clock.instant());
     coveredFrom = committing.lastOffset() + 1;
     replaceMarker(null);
     listener.renamed(partition, target);

@@ -108,7 +108,7 @@ class PartitionFencingIT {
   }
 
   private PartitionClaims.Claim claim(FileSystem client) throws IOException {
-    return new PartitionClaims(client, paths).claim(List.of(0)).get(0);
+    return new PartitionClaims(client, paths, properties).claim(List.of(0)).get(0);
   }
 
   private PartitionWriter writer(FileSystem client, PartitionClaims.Claim claim) {
