@@ -70,7 +70,10 @@ final class CommitLog {
 
   /**
    * How long an entry stays after a newer commit: the de-duplication window that a claim's
-   * rebuild reads back, plus the oldest a file's records can be, plus slack.
+   * rebuild reads back, plus the oldest a file's records can be, plus slack. Bounded by time, not
+   * by count, because a file per minute of one record each is as valid as one of a million. A sink
+   * that lands records more than the slack after the collector received them can need older files
+   * than these to fill its window; it then rebuilds a window that misses ids of that lag.
    */
   static Duration retention(HdfsSinkProperties properties) {
     return properties.dedup().window().plus(properties.roll().maxAge()).plus(SLACK);

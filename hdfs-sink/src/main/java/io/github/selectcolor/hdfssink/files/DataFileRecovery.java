@@ -78,9 +78,10 @@ final class DataFileRecovery {
       newest++;
     }
     if (newest == entries.size() && newest > 0) {
-      log.warn("None of the {} files the commit log of partition {} of topic {} names exists, as"
-          + " when they were deleted; the topic's files are listed instead.", entries.size(),
-          partition, paths.topic());
+      log.warn("None of the {} files the commit log of partition {} of topic {} names exists:"
+          + " they were never renamed into place, as when the first commit crashed, or were"
+          + " deleted since; the topic's files are listed instead.", entries.size(), partition,
+          paths.topic());
       return Optional.empty();
     }
     for (Logged uncommitted : entries.subList(0, newest)) {

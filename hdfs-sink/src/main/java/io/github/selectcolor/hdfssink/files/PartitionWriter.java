@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Lands one claimed partition: at most one open file at a time, committed when it reaches the
  * record count, the byte size or the age of {@code hdfs-sink.roll}, or when a record of another
  * hour arrives. Each committed file starts at the offset after the previous one, so the files of a
- * partition tile its offsets. A run of dead-lettered offsets that no file covers is committed by a
+ * partition tile its offsets, and is named in the partition's {@link CommitLog} before it is
+ * renamed into place, so that the next claim finds it without listing the topic. A run of dead-lettered offsets that no file covers is committed by a
  * {@link DeadLetterMarker} at the same age. Offsets only go forward: a record before one already
  * landed is refused, never written into a file whose range would run backwards. It keeps the
  * claim's {@link EventIdWindow}: the ids of the committed files it was rebuilt from and of every
