@@ -18,7 +18,10 @@ public interface CommitListener {
   default void appended(TopicPartition partition, long offset) {
   }
 
-  /** The temporary file is synced to the DataNodes and closed, not yet renamed. */
+  /**
+   * The temporary file is synced to the DataNodes and closed, and its commit log entry written;
+   * it is not yet renamed.
+   */
   default void synced(TopicPartition partition, Path temporaryFile) {
   }
 

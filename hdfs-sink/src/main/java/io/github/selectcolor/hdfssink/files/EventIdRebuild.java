@@ -9,6 +9,7 @@ import io.github.selectcolor.hdfssink.HdfsSinkProperties;
 import io.github.selectcolor.hdfssink.dedup.EventFields;
 import io.github.selectcolor.hdfssink.dedup.EventIdWindow;
 import io.github.selectcolor.hdfssink.files.PartitionClaims.DataFile;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -17,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -64,12 +67,19 @@ public final class EventIdRebuild {
     int filesRead = 0;
     long bytesRead = 0;
     for (DataFile file : newestFirst) {
-      if (window.isFull() || isBeforeWindow(window, file.status().getModificationTime())) {
+      if (window.isFull()) {
         break;
       }
-      read(file);
+      Optional<FileStatus> status = status(file);
+      if (status.isEmpty()) {
+        continue;
+      }
+      if (isBeforeWindow(window, status.get().getModificationTime())) {
+        break;
+      }
+      read(status.get());
       filesRead++;
-      bytesRead += file.status().getLen();
+      bytesRead += status.get().getLen();
       if (!addOlder(window)) {
         break;
       }
@@ -110,11 +120,21 @@ public final class EventIdRebuild {
     return anyInWindow || fileIds.count == 0;
   }
 
-  private void read(DataFile file) throws IOException {
+  /** The file's length and time; empty when it was deleted since it was committed. */
+  private Optional<FileStatus> status(DataFile file) throws IOException {
+    try {
+      return Optional.of(fileSystem.getFileStatus(file.path()));
+    } catch (FileNotFoundException e) {
+      log.debug("Passed over {}, a committed file deleted since.", file.path());
+      return Optional.empty();
+    }
+  }
+
+  private void read(FileStatus file) throws IOException {
     fileIds.count = 0;
-    long fallbackTime = file.status().getModificationTime();
-    boolean gzip = file.status().getPath().getName().endsWith(".gz");
-    try (InputStream raw = fileSystem.open(file.status().getPath());
+    long fallbackTime = file.getModificationTime();
+    boolean gzip = file.getPath().getName().endsWith(".gz");
+    try (InputStream raw = fileSystem.open(file.getPath());
         InputStream in = gzip ? new GZIPInputStream(raw, CHUNK_BYTES) : raw) {
       byte[] chunk = new byte[CHUNK_BYTES];
       byte[] partial = new byte[1024];

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A temporary file receiving the records of one partition and one time bucket, until it is
- * committed by an atomic rename or abandoned. Created without creating parents, so that an owner
+ * committed by an atomic rename, after its {@link CommitLog} entry, or abandoned. Created without creating parents, so that an owner
  * whose claim directory was deleted by a later owner cannot write at all. Not thread-safe: its
  * worker's {@link BackgroundSync} is the only other thread that touches the stream.
  */
@@ -111,11 +111,14 @@ final class OpenFile {
   }
 
   /**
-   * Syncs the file to the DataNodes, closes it and renames it into {@code directory}. A false
-   * rename means the file is gone: a later owner of the partition fenced this one.
+   * Syncs the file to the DataNodes, closes it, appends its entry to the partition's commit log
+   * and renames it into {@code directory}. A false rename means the file is gone: a later owner of
+   * the partition fenced this one.
+   *
+   * @return the entry naming the committed file
    */
-  Path commit(Path directory, String topic, int partition, Compression compression,
-      Runnable onSynced) throws IOException {
+  CommitRecord commit(Path directory, CommitLog commitLog, String topic, int partition,
+      Compression compression, Runnable onSynced) throws IOException {
     awaitBackgroundSync();
     if (out instanceof GZIPOutputStream gzip) {
       gzip.finish();
@@ -124,15 +127,18 @@ final class OpenFile {
     }
     stream.hsync();
     stream.close();
+    CommittedFile name = new CommittedFile(topic, partition, firstOffset, lastOffset);
+    CommitRecord record = new CommitRecord(bucket.relativePath(),
+        name.fileName(compression.extension()), name);
+    commitLog.append(path.getParent(), record);
     onSynced.run();
     fileSystem.mkdirs(directory);
-    Path target = new Path(directory,
-        new CommittedFile(topic, partition, firstOffset, lastOffset).fileName(compression.extension()));
+    Path target = new Path(directory, record.fileName());
     if (!fileSystem.rename(path, target)) {
       throw new PartitionFencedException("Could not rename " + path + " to " + target
           + ": another owner of partition " + partition + " removed it, or the target exists.");
     }
-    return target;
+    return record;
   }
 
   /** Closes the stream without committing; the next claim of the partition deletes the file. */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Lands one claimed partition: at most one open file at a time, committed when it reaches the
  * record count, the byte size or the age of {@code hdfs-sink.roll}, or when a record of another
  * hour arrives. Each committed file starts at the offset after the previous one, so the files of a
- * partition tile its offsets. A run of dead-lettered offsets that no file covers is committed by a
+ * partition tile its offsets, and is named in the partition's {@link CommitLog} before it is
+ * renamed into place, so that the next claim finds it without listing the topic. A run of dead-lettered offsets that no file covers is committed by a
  * {@link DeadLetterMarker} at the same age. Offsets only go forward: a record before one already
  * landed is refused, never written into a file whose range would run backwards. It keeps the
  * claim's {@link EventIdWindow}: the ids of the committed files it was rebuilt from and of every
@@ -42,6 +43,7 @@ public final class PartitionWriter {
   private final Clock clock;
   private final CommitListener listener;
   private final EventIdWindow eventIds;
+  private final CommitLog commitLog;
   private long coveredFrom;
   private long expectedOffset;
   private OpenFile file;
@@ -71,6 +73,8 @@ public final class PartitionWriter {
     this.clock = clock;
     this.listener = listener;
     this.eventIds = eventIds;
+    this.commitLog = new CommitLog(fileSystem, paths, partition.partition(),
+        CommitLog.retention(properties));
   }
 
   /**
@@ -194,15 +198,17 @@ public final class PartitionWriter {
     }
     OpenFile committing = file;
     file = null;
-    Path target;
+    CommitRecord record;
     try {
-      target = committing.commit(paths.bucketDirectory(committing.bucket()), partition.topic(),
-          partition.partition(), compression,
+      record = committing.commit(paths.bucketDirectory(committing.bucket()), commitLog,
+          partition.topic(), partition.partition(), compression,
           () -> listener.synced(partition, committing.path()));
     } catch (IOException | RuntimeException e) {
       committing.abandon();
       throw e;
     }
+    Path target = record.target(paths);
+    commitLog.committed(record, clock.instant());
     coveredFrom = committing.lastOffset() + 1;
     replaceMarker(null);
     listener.renamed(partition, target);

@@ -7,7 +7,8 @@ import org.apache.hadoop.fs.Path;
  * tree a Hive table points at. Files being written: {@code <base>/+tmp/<topic>/partition=<p>/<claim>/},
  * outside that tree, one directory per claim of a partition so that a later claim can fence the
  * earlier owner by deleting it. Markers of offsets that went to the dead-letter topic:
- * {@code <base>/+dead-lettered/<topic>/partition=<p>/}, outside the tree too.
+ * {@code <base>/+dead-lettered/<topic>/partition=<p>/}, outside the tree too, and so is each
+ * partition's {@link CommitLog}: {@code <base>/+committed/<topic>/partition=<p>/}.
  *
  * @param base  the absolute base directory
  * @param topic the topic
@@ -24,6 +25,10 @@ public record SinkPaths(Path base, String topic) {
 
   public Path deadLetteredDirectory(int partition) {
     return new Path(new Path(new Path(base, "+dead-lettered"), topic), "partition=" + partition);
+  }
+
+  public Path commitLogDirectory(int partition) {
+    return new Path(new Path(new Path(base, "+committed"), topic), "partition=" + partition);
   }
 
   public Path partitionTempDirectory(int partition) {

@@ -69,7 +69,7 @@ final class SinkWorker implements Runnable {
     this.fileSystem = fileSystem;
     this.properties = properties;
     this.paths = paths;
-    this.claims = new PartitionClaims(fileSystem, paths);
+    this.claims = new PartitionClaims(fileSystem, paths, properties);
     this.clock = clock;
     this.retries = new PartitionRetries(
         new Backoff(properties.retry().initialBackoff(), properties.retry().maxBackoff()), clock);

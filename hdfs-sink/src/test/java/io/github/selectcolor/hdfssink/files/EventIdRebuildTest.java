@@ -175,7 +175,8 @@ class EventIdRebuildTest {
   }
 
   private EventIdWindow rebuild(int maxIds, Duration window, Clock clock) throws IOException {
-    PartitionClaims.Claim claim = new PartitionClaims(fileSystem, paths).claim(List.of(0)).get(0);
+    PartitionClaims.Claim claim = new PartitionClaims(fileSystem, paths, window).claim(List.of(0))
+        .get(0);
     return new EventIdRebuild(fileSystem, new HdfsSinkProperties.Dedup(window, maxIds), clock)
         .rebuild(PARTITION, claim.dataFiles());
   }

@@ -8,11 +8,14 @@ import io.github.selectcolor.hdfssink.HdfsSinkProperties;
 import io.github.selectcolor.hdfssink.HdfsSinkProperties.Compression;
 import io.github.selectcolor.hdfssink.dedup.EventIdWindow;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,14 +110,55 @@ class PartitionFencingIT {
         new CommittedFile(TOPIC, 0, 5, 7));
   }
 
+  @Test
+  void zombieCannotAppendToTheCommitLogOnceANewOwnerClaimedThePartition() throws Exception {
+    PartitionWriter zombie = writer(zombieClient, claim(zombieClient));
+    writeOffsets(zombie, 0, 5);
+
+    claim(ownerClient);
+
+    assertThatThrownBy(zombie::commit).isInstanceOf(IOException.class);
+    assertThat(ownerClient.listStatus(paths.commitLogDirectory(0))).isEmpty();
+  }
+
+  @Test
+  void newOwnerDropsTheEntryAZombieLoggedBeforeTheClaimAndRenamedTooLate() throws Exception {
+    PartitionWriter zombie = writer(zombieClient, claim(zombieClient));
+    writeOffsets(zombie, 0, 5);
+    zombie.commit();
+    List<PartitionClaims.Claim> owner = new ArrayList<>();
+    PartitionWriter claimedBetween = writer(zombieClient, claim(zombieClient), new CommitListener() {
+      @Override
+      public void synced(TopicPartition partition, Path temporaryFile) {
+        try {
+          owner.add(claim(ownerClient));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    });
+    writeOffsets(claimedBetween, 5, 3);
+
+    assertThatThrownBy(claimedBetween::commit).isInstanceOf(IOException.class);
+    assertThat(owner.get(0).nextOffset()).hasValue(5);
+    assertThat(Arrays.stream(ownerClient.listStatus(paths.commitLogDirectory(0)))
+        .map(status -> status.getPath().getName()))
+        .containsExactly("dt=2026-11-22,hour=09,select-color+0+0000000000+0000000004.jsonl");
+    assertThat(claim(ownerClient).nextOffset()).hasValue(5);
+  }
+
   private PartitionClaims.Claim claim(FileSystem client) throws IOException {
-    return new PartitionClaims(client, paths).claim(List.of(0)).get(0);
+    return new PartitionClaims(client, paths, properties).claim(List.of(0)).get(0);
   }
 
   private PartitionWriter writer(FileSystem client, PartitionClaims.Claim claim) {
+    return writer(client, claim, CommitListener.NONE);
+  }
+
+  private PartitionWriter writer(FileSystem client, PartitionClaims.Claim claim,
+      CommitListener listener) {
     return new PartitionWriter(PARTITION, client, paths, claim.directory(),
-        claim.nextOffset().orElse(-1), properties, backgroundSync, Clock.systemUTC(),
-        CommitListener.NONE,
+        claim.nextOffset().orElse(-1), properties, backgroundSync, Clock.systemUTC(), listener,
         new EventIdWindow(properties.dedup().maxEventIds(), properties.dedup().window(),
             Clock.systemUTC()));
   }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -88,8 +89,7 @@ class PartitionWriterTest {
         + ".dead-lettered");
     assertThat(marker.isDataFile()).isFalse();
     assertThat(marker.nextOffset()).isEqualTo(12);
-    assertThat(new PartitionClaims(fileSystem, paths).nextOffsets(java.util.List.of(0)))
-        .containsEntry(0, 12L);
+    assertThat(claim().nextOffset()).hasValue(12);
   }
 
   @Test
@@ -166,14 +166,15 @@ class PartitionWriterTest {
   }
 
   private PartitionWriter writer(long nextOffset, EventIdWindow eventIds) {
-    org.apache.hadoop.fs.Path claim = new org.apache.hadoop.fs.Path(directory.toUri().toString(),
-        "claim");
     try {
-      fileSystem.mkdirs(claim);
+      return new PartitionWriter(PARTITION, fileSystem, paths, claim().directory(), nextOffset,
+          properties, backgroundSync, Clock.systemUTC(), CommitListener.NONE, eventIds);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return new PartitionWriter(PARTITION, fileSystem, paths, claim, nextOffset, properties,
-        backgroundSync, Clock.systemUTC(), CommitListener.NONE, eventIds);
+  }
+
+  private PartitionClaims.Claim claim() throws IOException {
+    return new PartitionClaims(fileSystem, paths, properties).claim(List.of(0)).get(0);
   }
 }
