@@ -38,6 +38,8 @@ import org.springframework.validation.annotation.Validated;
  * @param shutdownTimeout  how long a shutdown waits for open files to be committed
  * @param hadoop           extra Hadoop client settings, such as {@code dfs.replication}
  * @param dedup            the window of recently landed event ids a copy is dropped against
+ * @param gzipLevel        the deflate level of {@code gzip} files, 1 (fastest, largest) to 9
+ *                         (slowest, smallest); 6 is the JDK's and gzip's own default
  */
 @Validated
 @ConfigurationProperties("hdfs-sink")
@@ -57,7 +59,8 @@ public record HdfsSinkProperties(
     @Valid @NotNull @DefaultValue Retry retry,
     @NotNull @DefaultValue("30s") Duration shutdownTimeout,
     @NotNull @DefaultValue({}) Map<String, String> hadoop,
-    @Valid @NotNull @DefaultValue Dedup dedup) {
+    @Valid @NotNull @DefaultValue Dedup dedup,
+    @Min(1) @Max(9) @DefaultValue("6") int gzipLevel) {
 
   @AssertTrue(message = "hdfs-sink.poll-timeout must be positive and shorter than hdfs-sink.roll.max-age")
   public boolean isPollTimeoutShorterThanMaxAge() {

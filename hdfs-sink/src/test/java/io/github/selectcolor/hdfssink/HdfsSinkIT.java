@@ -103,8 +103,8 @@ class HdfsSinkIT extends SinkIntegrationTest {
   }
 
   @Test
-  void writesGzipFilesWhenAsked() {
-    bed.startSink("hdfs-sink.compression=gzip");
+  void writesGzipFilesAtTheFastestLevelWhenAsked() {
+    bed.startSink("hdfs-sink.compression=gzip", "hdfs-sink.gzip-level=1");
     List<UUID> ids = bed.produce(0, 5, "Gzip");
 
     await("the events committed").atMost(Duration.ofSeconds(20))

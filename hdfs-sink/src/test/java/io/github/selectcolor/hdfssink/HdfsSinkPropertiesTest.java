@@ -34,6 +34,7 @@ class HdfsSinkPropertiesTest {
       assertThat(properties.roll().maxBytes()).isEqualTo(DataSize.ofMegabytes(128));
       assertThat(properties.roll().maxAge()).isEqualTo(Duration.ofSeconds(60));
       assertThat(properties.compression()).isEqualTo(HdfsSinkProperties.Compression.NONE);
+      assertThat(properties.gzipLevel()).isEqualTo(6);
       assertThat(properties.syncBehind()).isEqualTo(DataSize.ofMegabytes(8));
       assertThat(properties.timeZone()).isEqualTo(ZoneId.of("UTC"));
       assertThat(properties.deadLetterTopic()).isEqualTo("select-color.dlq");
@@ -48,7 +49,8 @@ class HdfsSinkPropertiesTest {
             "hdfs-sink.file-system=/no/scheme", "hdfs-sink.poll-timeout=2m",
             "hdfs-sink.roll.max-records=0", "hdfs-sink.retry.initial-backoff=1m",
             "hdfs-sink.dead-letter-topic=select-color", "hdfs-sink.sync-behind=-1B",
-            "hdfs-sink.dedup.window=0s", "hdfs-sink.dedup.max-event-ids=-1")
+            "hdfs-sink.dedup.window=0s", "hdfs-sink.dedup.max-event-ids=-1",
+            "hdfs-sink.gzip-level=10")
         .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
             .hasMessageContaining("workers")
             .hasMessageContaining("basePath")
@@ -59,7 +61,8 @@ class HdfsSinkPropertiesTest {
             .hasMessageContaining("deadLetterTopicSeparate")
             .hasMessageContaining("syncBehindNotNegative")
             .hasMessageContaining("dedup.windowInRange")
-            .hasMessageContaining("dedup.maxEventIds"));
+            .hasMessageContaining("dedup.maxEventIds")
+            .hasMessageContaining("gzipLevel"));
   }
 
   @Test

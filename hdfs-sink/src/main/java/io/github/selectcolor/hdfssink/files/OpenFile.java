@@ -55,14 +55,16 @@ final class OpenFile {
   }
 
   static OpenFile create(FileSystem fileSystem, Path claimDirectory, TimeBucket bucket,
-      long firstOffset, Compression compression, BackgroundSync backgroundSync, Instant now)
+      long firstOffset, Compression compression, int gzipLevel, BackgroundSync backgroundSync,
+      Instant now)
       throws IOException {
     Path path = new Path(claimDirectory, UUID.randomUUID() + compression.extension() + ".tmp");
     FSDataOutputStream stream = fileSystem.createNonRecursive(path, false, BUFFER_BYTES,
         fileSystem.getDefaultReplication(path), fileSystem.getDefaultBlockSize(path), null);
     // Buffered in front of the HDFS stream, whose writes are synchronized and checksummed per call.
     OutputStream out = compression == Compression.GZIP
-        ? new GZIPOutputStream(stream, BUFFER_BYTES) : new BufferedOutputStream(stream, BUFFER_BYTES);
+        ? new LeveledGzipOutputStream(stream, gzipLevel)
+        : new BufferedOutputStream(stream, BUFFER_BYTES);
     return new OpenFile(fileSystem, path, stream, out, backgroundSync, bucket, firstOffset, now);
   }
 
@@ -177,5 +179,14 @@ final class OpenFile {
 
   Path path() {
     return path;
+  }
+
+  /** A gzip stream at a chosen deflate level; {@link GZIPOutputStream} itself offers only its default. */
+  private static final class LeveledGzipOutputStream extends GZIPOutputStream {
+
+    LeveledGzipOutputStream(OutputStream out, int level) throws IOException {
+      super(out, BUFFER_BYTES);
+      def.setLevel(level);
+    }
   }
 }

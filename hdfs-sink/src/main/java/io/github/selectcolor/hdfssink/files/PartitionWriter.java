@@ -39,6 +39,7 @@ public final class PartitionWriter {
   private final Path claimDirectory;
   private final HdfsSinkProperties.Roll roll;
   private final Compression compression;
+  private final int gzipLevel;
   private final BackgroundSync backgroundSync;
   private final Clock clock;
   private final CommitListener listener;
@@ -69,6 +70,7 @@ public final class PartitionWriter {
     this.expectedOffset = nextOffset;
     this.roll = properties.roll();
     this.compression = properties.compression();
+    this.gzipLevel = properties.gzipLevel();
     this.backgroundSync = backgroundSync;
     this.clock = clock;
     this.listener = listener;
@@ -115,7 +117,8 @@ public final class PartitionWriter {
     }
     if (file == null) {
       file = OpenFile.create(fileSystem, claimDirectory, bucket,
-          coveredFrom >= 0 ? coveredFrom : offset, compression, backgroundSync, clock.instant());
+          coveredFrom >= 0 ? coveredFrom : offset, compression, gzipLevel, backgroundSync,
+          clock.instant());
       skippedSince = null;
     }
     file.append(value, offset);

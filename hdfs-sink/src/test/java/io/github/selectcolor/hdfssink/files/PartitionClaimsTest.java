@@ -46,7 +46,7 @@ class PartitionClaimsTest {
       Compression.NONE, DataSize.ofBytes(0), ZoneOffset.UTC, "select-color.dlq",
       Duration.ofMillis(500), new HdfsSinkProperties.Retry(Duration.ofMillis(100),
       Duration.ofSeconds(1)), Duration.ofSeconds(10), Map.of(),
-      new HdfsSinkProperties.Dedup(Duration.ofHours(24), 1_000));
+      new HdfsSinkProperties.Dedup(Duration.ofHours(24), 1_000), 6);
   private final BackgroundSync backgroundSync = new BackgroundSync("claims-test-sync",
       properties.syncBehind());
   private final MovableClock clock = new MovableClock(START);

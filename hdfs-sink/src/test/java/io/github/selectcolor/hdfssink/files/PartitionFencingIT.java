@@ -49,7 +49,7 @@ class PartitionFencingIT {
       Compression.NONE, DataSize.ofBytes(64), ZoneOffset.UTC, "select-color.dlq", Duration.ofMillis(500),
       new HdfsSinkProperties.Retry(Duration.ofMillis(100), Duration.ofSeconds(1)),
       Duration.ofSeconds(10), Map.of(),
-      new HdfsSinkProperties.Dedup(Duration.ofHours(24), 1_000));
+      new HdfsSinkProperties.Dedup(Duration.ofHours(24), 1_000), 6);
   private SinkPaths paths;
   private FileSystem zombieClient;
   private FileSystem ownerClient;

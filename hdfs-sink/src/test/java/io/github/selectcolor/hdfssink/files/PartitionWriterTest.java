@@ -42,7 +42,7 @@ class PartitionWriterTest {
       Compression.NONE, DataSize.ofBytes(0), ZoneOffset.UTC, "select-color.dlq",
       Duration.ofMillis(500), new HdfsSinkProperties.Retry(Duration.ofMillis(100),
       Duration.ofSeconds(1)), Duration.ofSeconds(10), Map.of(),
-      new HdfsSinkProperties.Dedup(Duration.ofHours(24), 1_000));
+      new HdfsSinkProperties.Dedup(Duration.ofHours(24), 1_000), 6);
   private final BackgroundSync backgroundSync = new BackgroundSync("writer-test-sync",
       properties.syncBehind());
   private FileSystem fileSystem;
