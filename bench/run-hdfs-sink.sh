@@ -4,10 +4,10 @@
 # per partition writing synced files) over the same topic in the same run; then the book's
 # consumer and the sink each take one kill -9 as processes of their own.
 #
-#   bench/run-hdfs-sink.sh                 the full run: 2 million events, 3 rounds (about 15 minutes)
+#   bench/run-hdfs-sink.sh                 the full run: 1 million events, 3 rounds (about 20 minutes)
 #   EVENTS=200000 bench/run-hdfs-sink.sh   a smaller run
 #
-# Settings (environment): EVENTS=2000000, ROUNDS=3 measured rounds after a warm-up one (the
+# Settings (environment): EVENTS=1000000, ROUNDS=3 measured rounds after a warm-up one (the
 # verdict takes each subject's median), HEAP=4g, SKIP_BUILD=1 uses the jars already built;
 # BENCH_JAR=... JARS_COMMIT=... measures a bench jar built elsewhere, such as an earlier commit's,
 # labelled with that commit (for before-and-after comparisons), SINK_JAR=... the hdfs-sink jar
@@ -17,7 +17,7 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-EVENTS="${EVENTS:-2000000}"
+EVENTS="${EVENTS:-1000000}"
 ROUNDS="${ROUNDS:-3}"
 HEAP="${HEAP:-4g}"
 SKIP_BUILD="${SKIP_BUILD:-0}"

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  * The HDFS sink's benchmark: pre-produces events into a three-partition topic of an embedded
  * one-broker Kafka cluster, then, in a warm-up round and ROUNDS measured ones, reads the whole
  * topic with the plain-consumer ceilings, writes it into an embedded HDFS (MiniDFSCluster) with
- * the HDFS write ceiling and with the book's consumer, and lands it with the sink. Subjects
+ * the HDFS write ceiling and with the book's consumer, and lands it with the sink, uncompressed and
+ * with gzip at levels 1 (fastest) and 6 (the JDK's default). Subjects
  * alternate within each round, so that a disturbance of the machine hits one round rather than one
- * subject; the verdict takes the medians. Each partition's records fill exactly
+ * subject; the verdict takes the medians. The book's consumer sits out the warm-up round. Each partition's records fill exactly
  * {@value #FILES_PER_PARTITION} files of the sink and of the write ceiling, so that no pass waits
  * for an age-based commit (5 s) unless a rebalance cut a file short. Then the book's consumer and
  * the sink each take one {@code kill -9} in a pass of their own ({@link CrashPass}), with the jars
@@ -43,6 +44,8 @@ public final class HdfsSinkBench {
   static final int FILES_PER_PARTITION = 4;
   static final double TARGET_OVER_BOOK = 3.0;
   static final double TARGET_SHARE_OF_WRITE_CEILING = 0.8;
+  /** The sink's default {@code hdfs-sink.sync-behind}, 8 MB. */
+  static final long SYNC_BEHIND_BYTES = 8L * 1024 * 1024;
   private static final String TOPIC = "select-color";
   private static final Logger log = LoggerFactory.getLogger(HdfsSinkBench.class);
 
@@ -76,16 +79,31 @@ public final class HdfsSinkBench {
         log.info("Ceiling (one plain consumer), {} pass: {}", pass, ceilingResult);
         Throughput strictCeilingResult = ceiling.readWithConsumerPerPartition(PARTITIONS);
         log.info("Ceiling (a consumer per partition), {} pass: {}", pass, strictCeilingResult);
-        Throughput writeResult = writeCeiling.run("write-" + pass, PARTITIONS, recordsPerFile);
+        Throughput writeResult = writeCeiling.run("write-" + pass, PARTITIONS, recordsPerFile, 0);
         log.info("HDFS write ceiling, {} pass: {}", pass, writeResult);
-        Throughput bookResult = book.run("book-" + pass, records, eventBytes);
-        log.info("The book's consumer, {} pass: {}", pass, bookResult);
-        Throughput sinkResult = sink.run("sink-" + pass, PARTITIONS, records, recordsPerFile);
+        Throughput syncBehindResult = writeCeiling.run("write-sync-behind-" + pass, PARTITIONS,
+            recordsPerFile, SYNC_BEHIND_BYTES);
+        log.info("HDFS write ceiling syncing behind, {} pass: {}", pass, syncBehindResult);
+        // The book's consumer waits on HDFS for each small file, not on compiled code: its
+        // warm-up pass would take minutes and teach the JIT little.
+        Throughput bookResult = null;
+        if (round > 0) {
+          bookResult = book.run("book-" + pass, records, eventBytes);
+          log.info("The book's consumer, {} pass: {}", pass, bookResult);
+        }
+        Throughput sinkResult = sink.run("sink-" + pass, PARTITIONS, records, recordsPerFile,
+            List.of("hdfs-sink.compression=none"));
         log.info("Sink, {} pass: {}", pass, sinkResult);
+        Throughput gzipFastResult = sink.run("sink-gzip-1-" + pass, PARTITIONS, records,
+            recordsPerFile, List.of("hdfs-sink.compression=gzip", "hdfs-sink.gzip-level=1"));
+        log.info("Sink with gzip at level 1, {} pass: {}", pass, gzipFastResult);
+        Throughput gzipResult = sink.run("sink-gzip-6-" + pass, PARTITIONS, records,
+            recordsPerFile, List.of("hdfs-sink.compression=gzip", "hdfs-sink.gzip-level=6"));
+        log.info("Sink with gzip at level 6, {} pass: {}", pass, gzipResult);
         hdfs.fileSystem().delete(new org.apache.hadoop.fs.Path("/bench"), true);
         if (round > 0) {
-          rounds.add(new Round(ceilingResult, strictCeilingResult, writeResult, bookResult,
-              sinkResult));
+          rounds.add(new Round(ceilingResult, strictCeilingResult, writeResult, syncBehindResult,
+              bookResult, sinkResult, gzipFastResult, gzipResult));
         }
       }
       CrashPass crash = new CrashPass(kafka.bootstrapServers(), hdfs.uri(), TOPIC,

@@ -5,12 +5,16 @@ package io.github.selectcolor.bench.hdfs;
  *
  * @param ceiling       one plain consumer with Kafka's defaults, which discards, for reference
  * @param strictCeiling a consumer per partition with the sink's fetch settings, which discards
- * @param writeCeiling  a consumer per partition writing the records into synced HDFS files
+ * @param writeCeiling  a consumer per partition writing the records into HDFS files, each synced
+ *                      and closed when full
+ * @param syncBehind    the same, also syncing each file in the background as the sink does
  * @param book          the book's HDFS consumer
- * @param sink          the sink
+ * @param sink          the sink, writing uncompressed files
+ * @param sinkGzipFast  the sink writing gzip files at the fastest level
+ * @param sinkGzip      the sink writing gzip files at the JDK's default level
  */
 record Round(Throughput ceiling, Throughput strictCeiling, Throughput writeCeiling,
-    Throughput book, Throughput sink) {
+    Throughput syncBehind, Throughput book, Throughput sink, Throughput sinkGzipFast, Throughput sinkGzip) {
 
   double overBook() {
     return sink.recordsPerSecond() / book.recordsPerSecond();
@@ -18,5 +22,9 @@ record Round(Throughput ceiling, Throughput strictCeiling, Throughput writeCeili
 
   double shareOfWriteCeiling() {
     return sink.recordsPerSecond() / writeCeiling.recordsPerSecond();
+  }
+
+  double shareOfSyncBehind() {
+    return sink.recordsPerSecond() / syncBehind.recordsPerSecond();
   }
 }

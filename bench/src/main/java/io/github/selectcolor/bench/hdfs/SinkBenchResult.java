@@ -33,6 +33,10 @@ record SinkBenchResult(long records, long eventBytes, List<Round> rounds,
     return median(Round::writeCeiling);
   }
 
+  Throughput syncBehind() {
+    return median(Round::syncBehind);
+  }
+
   Throughput book() {
     return median(Round::book);
   }
@@ -41,12 +45,24 @@ record SinkBenchResult(long records, long eventBytes, List<Round> rounds,
     return median(Round::sink);
   }
 
+  Throughput sinkGzipFast() {
+    return median(Round::sinkGzipFast);
+  }
+
+  Throughput sinkGzip() {
+    return median(Round::sinkGzip);
+  }
+
   double overBook() {
     return sink().recordsPerSecond() / book().recordsPerSecond();
   }
 
   double shareOfWriteCeiling() {
     return sink().recordsPerSecond() / writeCeiling().recordsPerSecond();
+  }
+
+  double shareOfSyncBehind() {
+    return sink().recordsPerSecond() / syncBehind().recordsPerSecond();
   }
 
   double shareOfCeiling() {
@@ -76,7 +92,7 @@ record SinkBenchResult(long records, long eventBytes, List<Round> rounds,
         "",
         String.format(Locale.ROOT, "%,d events of %d bytes in a 3-partition topic of an embedded"
             + " one-broker Kafka; MiniDFSCluster with one DataNode; all in one JVM. A warm-up round,"
-            + " then %d measured rounds of the five subjects in turn; the table shows each"
+            + " then %d measured rounds of the eight subjects in turn; the table shows each"
             + " subject's median round. The sink and the write ceiling write %d files per"
             + " partition, each synced (hsync) and closed when full; the sink then renames it.",
             records, eventBytes, rounds.size(), HdfsSinkBench.FILES_PER_PARTITION),
@@ -86,28 +102,41 @@ record SinkBenchResult(long records, long eventBytes, List<Round> rounds,
         row("one plain consumer, Kafka's defaults (discards)", ceiling()),
         row("a plain consumer per partition, the sink's fetch settings (discards)",
             strictCeiling()),
-        row("HDFS write ceiling (a plain consumer per partition, synced files, nothing else)",
-            writeCeiling()),
+        row("HDFS write ceiling (a plain consumer per partition, files synced and closed when"
+            + " full, nothing else)", writeCeiling()),
+        row("HDFS write ceiling, also syncing every 8 MB in the background as the sink does",
+            syncBehind()),
         row("the book's HDFS consumer (3 threads, a file per flush, auto-commit)", book()),
         row("hdfs-sink (3 workers, exactly once)", sink()),
+        row("hdfs-sink, gzip level 1 (MB/s as written)", sinkGzipFast()),
+        row("hdfs-sink, gzip level 6 (MB/s as written)", sinkGzip()),
         "",
         String.format(Locale.ROOT, "Targets: the sink at least %.1fx the book's consumer and at"
             + " least %.2fx the HDFS write ceiling. Measured: %.2fx the book's consumer - %s;"
-            + " %.2fx the write ceiling - %s. Against one plain consumer that discards: %.2fx.",
+            + " %.2fx the write ceiling - %s. Against the write ceiling that syncs behind as the"
+            + " sink does: %.2fx; against one plain consumer that discards: %.2fx.",
             HdfsSinkBench.TARGET_OVER_BOOK, HdfsSinkBench.TARGET_SHARE_OF_WRITE_CEILING,
             overBook(), verdict(overBookMet()), shareOfWriteCeiling(),
-            verdict(shareOfWriteCeilingMet()), shareOfCeiling()),
+            verdict(shareOfWriteCeilingMet()), shareOfSyncBehind(), shareOfCeiling()),
         "",
-        "| round | plain consumer | per partition | write ceiling | book | sink | sink / book"
-            + " | sink / write ceiling |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"));
+        String.format(Locale.ROOT, "Gzip: level 1 lands %.2fx the events/s of uncompressed files"
+            + " in %.0f%% of their bytes; level 6 %.2fx in %.0f%%.",
+            sinkGzipFast().recordsPerSecond() / sink().recordsPerSecond(),
+            100.0 * sinkGzipFast().bytes() / sink().bytes(),
+            sinkGzip().recordsPerSecond() / sink().recordsPerSecond(),
+            100.0 * sinkGzip().bytes() / sink().bytes()),
+        "",
+        "| round | plain consumer | per partition | write ceiling | syncing behind | book | sink"
+            + " | gzip 1 | gzip 6 | sink / book | sink / write ceiling |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"));
     for (int index = 0; index < rounds.size(); index++) {
       Round round = rounds.get(index);
-      lines.add(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %.2fx"
-          + " | %.2fx |", index + 1, round.ceiling().recordsPerSecond(),
+      lines.add(String.format(Locale.ROOT, "| %d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f"
+          + " | %,.0f | %,.0f | %.2fx | %.2fx |", index + 1, round.ceiling().recordsPerSecond(),
           round.strictCeiling().recordsPerSecond(), round.writeCeiling().recordsPerSecond(),
-          round.book().recordsPerSecond(), round.sink().recordsPerSecond(), round.overBook(),
-          round.shareOfWriteCeiling()));
+          round.syncBehind().recordsPerSecond(), round.book().recordsPerSecond(), round.sink().recordsPerSecond(),
+          round.sinkGzipFast().recordsPerSecond(), round.sinkGzip().recordsPerSecond(),
+          round.overBook(), round.shareOfWriteCeiling()));
     }
     lines.addAll(List.of("", "Events/s in each round.", "",
         "After one `kill -9` in the middle of a pass (killed once half of the topic's bytes were in"
@@ -124,9 +153,12 @@ record SinkBenchResult(long records, long eventBytes, List<Round> rounds,
 
   String json() {
     String roundsJson = rounds.stream().map(round -> String.format(Locale.ROOT,
-            "    {\"ceiling\": %s, \"strictCeiling\": %s, \"writeCeiling\": %s, \"book\": %s,"
-                + " \"sink\": %s}", json(round.ceiling()), json(round.strictCeiling()),
-            json(round.writeCeiling()), json(round.book()), json(round.sink())))
+            "    {\"ceiling\": %s, \"strictCeiling\": %s, \"writeCeiling\": %s,"
+                + " \"syncBehind\": %s, \"book\": %s, \"sink\": %s, \"sinkGzipLevel1\": %s,"
+                + " \"sinkGzipLevel6\": %s}",
+            json(round.ceiling()), json(round.strictCeiling()), json(round.writeCeiling()),
+            json(round.syncBehind()), json(round.book()), json(round.sink()), json(round.sinkGzipFast()),
+            json(round.sinkGzip())))
         .collect(Collectors.joining(",\n"));
     String crashesJson = crashes.stream().map(crash -> String.format(Locale.ROOT,
             "    {\"subject\": \"%s\", \"records\": %d, \"missing\": %d, \"duplicates\": %d,"
@@ -135,12 +167,15 @@ record SinkBenchResult(long records, long eventBytes, List<Round> rounds,
         .collect(Collectors.joining(",\n"));
     return String.format(Locale.ROOT, "{\n  \"records\": %d,\n  \"eventBytes\": %d,\n"
         + "  \"ceiling\": %s,\n  \"strictCeiling\": %s,\n  \"writeCeiling\": %s,\n"
-        + "  \"book\": %s,\n  \"sink\": %s,\n  \"overBook\": %.4f,\n"
+        + "  \"syncBehind\": %s,\n"
+        + "  \"book\": %s,\n  \"sink\": %s,\n  \"sinkGzipLevel1\": %s,\n"
+        + "  \"sinkGzipLevel6\": %s,\n  \"overBook\": %.4f,\n"
         + "  \"shareOfWriteCeiling\": %.4f,\n  \"targetOverBook\": %.2f,\n"
         + "  \"targetShareOfWriteCeiling\": %.2f,\n  \"met\": %b,\n"
         + "  \"rounds\": [\n%s\n  ],\n  \"crashes\": [\n%s\n  ],\n  \"commit\": \"%s\"\n}\n",
         records, eventBytes, json(ceiling()), json(strictCeiling()), json(writeCeiling()),
-        json(book()), json(sink()), overBook(), shareOfWriteCeiling(),
+        json(syncBehind()), json(book()), json(sink()), json(sinkGzipFast()), json(sinkGzip()), overBook(),
+        shareOfWriteCeiling(),
         HdfsSinkBench.TARGET_OVER_BOOK, HdfsSinkBench.TARGET_SHARE_OF_WRITE_CEILING,
         overBookMet() && shareOfWriteCeilingMet(), roundsJson, crashesJson, commit);
   }
@@ -151,8 +186,9 @@ record SinkBenchResult(long records, long eventBytes, List<Round> rounds,
 
   private static String json(Throughput throughput) {
     return String.format(Locale.ROOT,
-        "{\"eventsPerSecond\": %.1f, \"megabytesPerSecond\": %.2f, \"seconds\": %.3f}",
-        throughput.recordsPerSecond(), throughput.megabytesPerSecond(), seconds(throughput));
+        "{\"eventsPerSecond\": %.1f, \"bytes\": %d, \"megabytesPerSecond\": %.2f,"
+        + " \"seconds\": %.3f}", throughput.recordsPerSecond(), throughput.bytes(),
+        throughput.megabytesPerSecond(), seconds(throughput));
   }
 
   private static String row(String subject, Throughput throughput) {
