@@ -60,6 +60,42 @@ public final class EventFields {
     parser.skipChildren();
   }
 
+  /**
+   * For a reader that finds fields in the value's bytes itself: true, and the field is seen, when
+   * the bytes from {@code from} to {@code to} are the name {@code eventId} and it is the record's
+   * first; its value is then the id if the reader passes it to {@link #readEventId}.
+   */
+  public boolean claimsEventId(byte[] value, int from, int to) {
+    if (eventIdSeen || !isName(EVENT_ID, value, from, to)) {
+      return false;
+    }
+    eventIdSeen = true;
+    return true;
+  }
+
+  /** As {@link #claimsEventId} for {@code receivedAt}, whose text goes to {@link #readReceivedAt}. */
+  public boolean claimsReceivedAt(byte[] value, int from, int to) {
+    if (receivedAtSeen || !isName(RECEIVED_AT, value, from, to)) {
+      return false;
+    }
+    receivedAtSeen = true;
+    return true;
+  }
+
+  /** Takes a claimed {@code eventId}'s string, its bytes from {@code from} to {@code to}. */
+  public void readEventId(byte[] value, int from, int to) {
+    if (EventIds.isUuid(value, from, to - from)) {
+      hasEventId = true;
+      eventIdHigh = EventIds.mostSignificantBits(value, from);
+      eventIdLow = EventIds.leastSignificantBits(value, from);
+    }
+  }
+
+  /** Takes a claimed {@code receivedAt}'s string. */
+  public void readReceivedAt(String text) {
+    receivedAt = text;
+  }
+
   /** True once both fields have been read, so that the rest of the record cannot change them. */
   public boolean isComplete() {
     return eventIdSeen && receivedAtSeen;
@@ -82,6 +118,18 @@ public final class EventFields {
   /** The first {@code receivedAt}'s text, or null when it is missing or not a string. */
   public String receivedAt() {
     return receivedAt;
+  }
+
+  private static boolean isName(String name, byte[] value, int from, int to) {
+    if (to - from != name.length()) {
+      return false;
+    }
+    for (int at = 0; at < name.length(); at++) {
+      if (value[from + at] != name.charAt(at)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void readEventId(JsonParser parser) throws IOException {

@@ -31,8 +31,9 @@ import java.time.ZoneOffset;
  * That time must lie in {@link StorableTime}'s window, so that every hour names a valid folder.
  * In the same pass it reads the top-level {@code eventId} when it is a canonical UUID, for
  * de-duplication. Both fields are read by {@link EventFields}, the first occurrence of each
- * deciding, as when a window is rebuilt from landed files. Reads with Jackson's streaming parser
- * and keeps nothing between records. Not thread-safe (it reuses a decoder and the fields of the
+ * deciding, as when a window is rebuilt from landed files. A {@link StrictJsonScanner} accepts the
+ * common case in one pass; whatever it is unsure of is read with Jackson's streaming parser, which
+ * names the reason of every rejection. Keeps nothing between records. Not thread-safe (it reuses a decoder and the fields of the
  * record being read): one per worker.
  */
 public final class RecordInspector {
@@ -47,12 +48,21 @@ public final class RecordInspector {
       .onUnmappableCharacter(CodingErrorAction.REPORT);
   private final TimeBuckets buckets;
   private final EventFields fields = new EventFields();
+  private final StrictJsonScanner scanner = new StrictJsonScanner();
 
   public RecordInspector(ZoneId zone) {
     this.buckets = new TimeBuckets(zone);
   }
 
   public Inspection inspect(byte[] value, long recordTimestamp) {
+    if (value != null && scanner.accepts(value, fields)) {
+      return placeInHour(recordTimestamp);
+    }
+    return inspectWithJackson(value, recordTimestamp);
+  }
+
+  /** The whole check with Jackson alone, which the scanner must agree with wherever it accepts. */
+  Inspection inspectWithJackson(byte[] value, long recordTimestamp) {
     if (value == null || value.length == 0) {
       return new Invalid(Reason.EMPTY_VALUE, "The record has no value.");
     }
