@@ -185,6 +185,10 @@ class ElasticsearchSinkConnectorIT {
   void aTaskStartedWhileElasticsearchIsDownWaitsQuietlyAndThenIndexesEveryEventOnce() {
     ConnectorTestBed bed = new ConnectorTestBed(kafka.bootstrapServers());
     createConnector(bed);
+    // The first task checks Elasticsearch on its first put, which may come after the stop below;
+    // it would then warn too, before the restart replaces it. Let it find Elasticsearch first.
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> probe.indexTemplate(bed.indexPrefix) != null);
     List<SelectColorEvent> sent = new ArrayList<>();
     elasticsearch.stop();
     LogCapture outage = LogCapture.start();
