@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * The HDFS sink's benchmark: pre-produces events into a three-partition topic of an embedded
  * one-broker Kafka cluster, then, in a warm-up round and ROUNDS measured ones, reads the whole
  * topic with the plain-consumer ceilings, writes it into an embedded HDFS (MiniDFSCluster) with
- * the HDFS write ceiling and with the book's consumer, and lands it with the sink, uncompressed and
- * with gzip at levels 1 (fastest) and 6 (the JDK's default). Subjects
+ * the HDFS write ceiling and with the book's consumer, and lands it with the sink, uncompressed (syncing
+ * in the background as by default, and syncing at commit only) and with gzip at levels 1 (fastest) and 6 (the JDK's default). Each
+ * subject starts once the machine's dirty pages are on disk ({@link DirtyPages}). Subjects
  * alternate within each round, so that a disturbance of the machine hits one round rather than one
  * subject; the verdict takes the medians. The book's consumer sits out the warm-up round. Each partition's records fill exactly
  * {@value #FILES_PER_PARTITION} files of the sink and of the write ceiling, so that no pass waits
@@ -75,35 +76,43 @@ public final class HdfsSinkBench {
       List<Round> rounds = new ArrayList<>();
       for (int round = 0; round <= measuredRounds; round++) {
         String pass = round == 0 ? "warm-up" : "round-" + round;
-        Throughput ceilingResult = ceiling.readWithOneConsumer(PARTITIONS);
+        Throughput ceilingResult = timed(() -> ceiling.readWithOneConsumer(PARTITIONS));
         log.info("Ceiling (one plain consumer), {} pass: {}", pass, ceilingResult);
-        Throughput strictCeilingResult = ceiling.readWithConsumerPerPartition(PARTITIONS);
+        Throughput strictCeilingResult =
+            timed(() -> ceiling.readWithConsumerPerPartition(PARTITIONS));
         log.info("Ceiling (a consumer per partition), {} pass: {}", pass, strictCeilingResult);
-        Throughput writeResult = writeCeiling.run("write-" + pass, PARTITIONS, recordsPerFile, 0);
+        Throughput writeResult = timed(() -> writeCeiling.run("write-" + pass, PARTITIONS,
+            recordsPerFile, 0));
         log.info("HDFS write ceiling, {} pass: {}", pass, writeResult);
-        Throughput syncBehindResult = writeCeiling.run("write-sync-behind-" + pass, PARTITIONS,
-            recordsPerFile, SYNC_BEHIND_BYTES);
+        Throughput syncBehindResult = timed(() -> writeCeiling.run("write-sync-behind-" + pass,
+            PARTITIONS, recordsPerFile, SYNC_BEHIND_BYTES));
         log.info("HDFS write ceiling syncing behind, {} pass: {}", pass, syncBehindResult);
         // The book's consumer waits on HDFS for each small file, not on compiled code: its
         // warm-up pass would take minutes and teach the JIT little.
         Throughput bookResult = null;
         if (round > 0) {
-          bookResult = book.run("book-" + pass, records, eventBytes);
+          bookResult = timed(() -> book.run("book-" + pass, records, eventBytes));
           log.info("The book's consumer, {} pass: {}", pass, bookResult);
         }
-        Throughput sinkResult = sink.run("sink-" + pass, PARTITIONS, records, recordsPerFile,
-            List.of("hdfs-sink.compression=none"));
+        Throughput sinkResult = timed(() -> sink.run("sink-" + pass, PARTITIONS, records,
+            recordsPerFile, List.of("hdfs-sink.compression=none")));
         log.info("Sink, {} pass: {}", pass, sinkResult);
-        Throughput gzipFastResult = sink.run("sink-gzip-1-" + pass, PARTITIONS, records,
-            recordsPerFile, List.of("hdfs-sink.compression=gzip", "hdfs-sink.gzip-level=1"));
+        Throughput syncAtCommitResult = timed(() -> sink.run("sink-sync-at-commit-" + pass,
+            PARTITIONS, records, recordsPerFile,
+            List.of("hdfs-sink.compression=none", "hdfs-sink.sync-behind=0")));
+        log.info("Sink syncing at commit only, {} pass: {}", pass, syncAtCommitResult);
+        Throughput gzipFastResult = timed(() -> sink.run("sink-gzip-1-" + pass, PARTITIONS,
+            records, recordsPerFile,
+            List.of("hdfs-sink.compression=gzip", "hdfs-sink.gzip-level=1")));
         log.info("Sink with gzip at level 1, {} pass: {}", pass, gzipFastResult);
-        Throughput gzipResult = sink.run("sink-gzip-6-" + pass, PARTITIONS, records,
-            recordsPerFile, List.of("hdfs-sink.compression=gzip", "hdfs-sink.gzip-level=6"));
+        Throughput gzipResult = timed(() -> sink.run("sink-gzip-6-" + pass, PARTITIONS,
+            records, recordsPerFile,
+            List.of("hdfs-sink.compression=gzip", "hdfs-sink.gzip-level=6")));
         log.info("Sink with gzip at level 6, {} pass: {}", pass, gzipResult);
         hdfs.fileSystem().delete(new org.apache.hadoop.fs.Path("/bench"), true);
         if (round > 0) {
           rounds.add(new Round(ceilingResult, strictCeilingResult, writeResult, syncBehindResult,
-              bookResult, sinkResult, gzipFastResult, gzipResult));
+              bookResult, sinkResult, syncAtCommitResult, gzipFastResult, gzipResult));
         }
       }
       CrashPass crash = new CrashPass(kafka.bootstrapServers(), hdfs.uri(), TOPIC,
@@ -115,6 +124,16 @@ public final class HdfsSinkBench {
           rounds, List.of(bookCrash, sinkCrash), args[4]));
       System.out.println(report);
     }
+  }
+
+  /** A pass of a subject, started once the previous subjects' writes are on disk. */
+  private static Throughput timed(Pass pass) throws Exception {
+    DirtyPages.writeBack();
+    return pass.run();
+  }
+
+  private interface Pass {
+    Throughput run() throws Exception;
   }
 
   private static Path jar(String property) {

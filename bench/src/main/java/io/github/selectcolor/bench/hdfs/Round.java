@@ -9,12 +9,14 @@ package io.github.selectcolor.bench.hdfs;
  *                      and closed when full
  * @param syncBehind    the same, also syncing each file in the background as the sink does
  * @param book          the book's HDFS consumer
- * @param sink          the sink, writing uncompressed files
+ * @param sink          the sink, writing uncompressed files, syncing them in the background too
+ * @param sinkSyncAtCommit the sink syncing its files at commit only, as the write ceiling does
  * @param sinkGzipFast  the sink writing gzip files at the fastest level
  * @param sinkGzip      the sink writing gzip files at the JDK's default level
  */
 record Round(Throughput ceiling, Throughput strictCeiling, Throughput writeCeiling,
-    Throughput syncBehind, Throughput book, Throughput sink, Throughput sinkGzipFast, Throughput sinkGzip) {
+    Throughput syncBehind, Throughput book, Throughput sink, Throughput sinkSyncAtCommit,
+    Throughput sinkGzipFast, Throughput sinkGzip) {
 
   double overBook() {
     return sink.recordsPerSecond() / book.recordsPerSecond();
@@ -22,6 +24,10 @@ record Round(Throughput ceiling, Throughput strictCeiling, Throughput writeCeili
 
   double shareOfWriteCeiling() {
     return sink.recordsPerSecond() / writeCeiling.recordsPerSecond();
+  }
+
+  double syncAtCommitShareOfWriteCeiling() {
+    return sinkSyncAtCommit.recordsPerSecond() / writeCeiling.recordsPerSecond();
   }
 
   double shareOfSyncBehind() {
